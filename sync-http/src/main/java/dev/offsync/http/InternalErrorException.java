@@ -1,0 +1,23 @@
+package dev.offsync.http;
+
+/**
+ * Indicates an internal service error.
+ *
+ * <p>The model's {@code InternalErrorException} error; the service sends it with HTTP 500.
+ * Retried by the client according to its {@link RetryPolicy}; thrown when the attempts are exhausted.
+ */
+public final class InternalErrorException extends CognitoSyncServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param statusCode the HTTP status code
+   * @param errorType the error type as sent by the service, not null
+   * @param errorMessage the service's message, not null (may be empty)
+   * @param requestId the service's request id, or {@code null} if none was sent
+   */
+  public InternalErrorException(int statusCode, String errorType, String errorMessage, String requestId) {
+    super(statusCode, errorType, errorMessage, requestId);
+  }
+}

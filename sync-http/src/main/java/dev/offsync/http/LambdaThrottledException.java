@@ -1,0 +1,23 @@
+package dev.offsync.http;
+
+/**
+ * AWS Lambda throttled your account, please contact AWS Support.
+ *
+ * <p>The model's {@code LambdaThrottledException} error; the service sends it with HTTP 429.
+ * Retried by the client according to its {@link RetryPolicy}; thrown when the attempts are exhausted.
+ */
+public final class LambdaThrottledException extends CognitoSyncServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param statusCode the HTTP status code
+   * @param errorType the error type as sent by the service, not null
+   * @param errorMessage the service's message, not null (may be empty)
+   * @param requestId the service's request id, or {@code null} if none was sent
+   */
+  public LambdaThrottledException(int statusCode, String errorType, String errorMessage, String requestId) {
+    super(statusCode, errorType, errorMessage, requestId);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.offsync.http;
+
+/**
+ * Thrown when the limit on the number of objects or operations has been exceeded.
+ *
+ * <p>The model's {@code LimitExceededException} error; the service sends it with HTTP 400.
+ */
+public final class LimitExceededException extends CognitoSyncServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param statusCode the HTTP status code
+   * @param errorType the error type as sent by the service, not null
+   * @param errorMessage the service's message, not null (may be empty)
+   * @param requestId the service's request id, or {@code null} if none was sent
+   */
+  public LimitExceededException(int statusCode, String errorType, String errorMessage, String requestId) {
+    super(statusCode, errorType, errorMessage, requestId);
+  }
+}

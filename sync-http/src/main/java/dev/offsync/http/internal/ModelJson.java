@@ -1,0 +1,1003 @@
+package dev.offsync.http.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import dev.offsync.http.model.BulkPublishRequest;
+import dev.offsync.http.model.BulkPublishResponse;
+import dev.offsync.http.model.BulkPublishStatus;
+import dev.offsync.http.model.CognitoStreams;
+import dev.offsync.http.model.Dataset;
+import dev.offsync.http.model.DeleteDatasetRequest;
+import dev.offsync.http.model.DeleteDatasetResponse;
+import dev.offsync.http.model.DescribeDatasetRequest;
+import dev.offsync.http.model.DescribeDatasetResponse;
+import dev.offsync.http.model.DescribeIdentityPoolUsageRequest;
+import dev.offsync.http.model.DescribeIdentityPoolUsageResponse;
+import dev.offsync.http.model.DescribeIdentityUsageRequest;
+import dev.offsync.http.model.DescribeIdentityUsageResponse;
+import dev.offsync.http.model.GetBulkPublishDetailsRequest;
+import dev.offsync.http.model.GetBulkPublishDetailsResponse;
+import dev.offsync.http.model.GetCognitoEventsRequest;
+import dev.offsync.http.model.GetCognitoEventsResponse;
+import dev.offsync.http.model.GetIdentityPoolConfigurationRequest;
+import dev.offsync.http.model.GetIdentityPoolConfigurationResponse;
+import dev.offsync.http.model.IdentityPoolUsage;
+import dev.offsync.http.model.IdentityUsage;
+import dev.offsync.http.model.ListDatasetsRequest;
+import dev.offsync.http.model.ListDatasetsResponse;
+import dev.offsync.http.model.ListIdentityPoolUsageRequest;
+import dev.offsync.http.model.ListIdentityPoolUsageResponse;
+import dev.offsync.http.model.ListRecordsRequest;
+import dev.offsync.http.model.ListRecordsResponse;
+import dev.offsync.http.model.Operation;
+import dev.offsync.http.model.Platform;
+import dev.offsync.http.model.PushSync;
+import dev.offsync.http.model.Record;
+import dev.offsync.http.model.RecordPatch;
+import dev.offsync.http.model.RegisterDeviceRequest;
+import dev.offsync.http.model.RegisterDeviceResponse;
+import dev.offsync.http.model.SetCognitoEventsRequest;
+import dev.offsync.http.model.SetCognitoEventsResponse;
+import dev.offsync.http.model.SetIdentityPoolConfigurationRequest;
+import dev.offsync.http.model.SetIdentityPoolConfigurationResponse;
+import dev.offsync.http.model.StreamingStatus;
+import dev.offsync.http.model.SubscribeToDatasetRequest;
+import dev.offsync.http.model.SubscribeToDatasetResponse;
+import dev.offsync.http.model.UnsubscribeFromDatasetRequest;
+import dev.offsync.http.model.UnsubscribeFromDatasetResponse;
+import dev.offsync.http.model.UpdateRecordsRequest;
+import dev.offsync.http.model.UpdateRecordsResponse;
+
+/**
+ * Maps the model types to and from the restJson1 wire format: requests to {@link HttpRequestSpec}s (path labels,
+ * camelCase query parameters, headers, PascalCase JSON bodies that omit absent members) and JSON response bodies
+ * to response types. Generated from the service model; one reader per response shape, one writer per body shape.
+ */
+public final class ModelJson {
+  private ModelJson() {}
+
+  /**
+   * Reads a {@code BulkPublishResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static BulkPublishResponse readBulkPublishResponse(JsonNode node) {
+    Json.requireObject(node, "BulkPublishResponse");
+    BulkPublishResponse.Builder builder = BulkPublishResponse.builder();
+    String identityPoolId = Json.string(node, "IdentityPoolId");
+    if (identityPoolId != null) {
+      builder.identityPoolId(identityPoolId);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code CognitoStreams} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static CognitoStreams readCognitoStreams(JsonNode node) {
+    Json.requireObject(node, "CognitoStreams");
+    CognitoStreams.Builder builder = CognitoStreams.builder();
+    String streamName = Json.string(node, "StreamName");
+    if (streamName != null) {
+      builder.streamName(streamName);
+    }
+    String roleArn = Json.string(node, "RoleArn");
+    if (roleArn != null) {
+      builder.roleArn(roleArn);
+    }
+    String streamingStatus = Json.string(node, "StreamingStatus");
+    if (streamingStatus != null) {
+      builder.streamingStatus(StreamingStatus.fromValue(streamingStatus));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code Dataset} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static Dataset readDataset(JsonNode node) {
+    Json.requireObject(node, "Dataset");
+    Dataset.Builder builder = Dataset.builder();
+    String identityId = Json.string(node, "IdentityId");
+    if (identityId != null) {
+      builder.identityId(identityId);
+    }
+    String datasetName = Json.string(node, "DatasetName");
+    if (datasetName != null) {
+      builder.datasetName(datasetName);
+    }
+    Instant creationDate = Json.instant(node, "CreationDate");
+    if (creationDate != null) {
+      builder.creationDate(creationDate);
+    }
+    Instant lastModifiedDate = Json.instant(node, "LastModifiedDate");
+    if (lastModifiedDate != null) {
+      builder.lastModifiedDate(lastModifiedDate);
+    }
+    String lastModifiedBy = Json.string(node, "LastModifiedBy");
+    if (lastModifiedBy != null) {
+      builder.lastModifiedBy(lastModifiedBy);
+    }
+    Long dataStorage = Json.longValue(node, "DataStorage");
+    if (dataStorage != null) {
+      builder.dataStorage(dataStorage);
+    }
+    Long numRecords = Json.longValue(node, "NumRecords");
+    if (numRecords != null) {
+      builder.numRecords(numRecords);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code DeleteDatasetResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static DeleteDatasetResponse readDeleteDatasetResponse(JsonNode node) {
+    Json.requireObject(node, "DeleteDatasetResponse");
+    DeleteDatasetResponse.Builder builder = DeleteDatasetResponse.builder();
+    Dataset dataset = Json.object(node, "Dataset", ModelJson::readDataset);
+    if (dataset != null) {
+      builder.dataset(dataset);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code DescribeDatasetResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static DescribeDatasetResponse readDescribeDatasetResponse(JsonNode node) {
+    Json.requireObject(node, "DescribeDatasetResponse");
+    DescribeDatasetResponse.Builder builder = DescribeDatasetResponse.builder();
+    Dataset dataset = Json.object(node, "Dataset", ModelJson::readDataset);
+    if (dataset != null) {
+      builder.dataset(dataset);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code DescribeIdentityPoolUsageResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static DescribeIdentityPoolUsageResponse readDescribeIdentityPoolUsageResponse(JsonNode node) {
+    Json.requireObject(node, "DescribeIdentityPoolUsageResponse");
+    DescribeIdentityPoolUsageResponse.Builder builder = DescribeIdentityPoolUsageResponse.builder();
+    IdentityPoolUsage identityPoolUsage = Json.object(node, "IdentityPoolUsage", ModelJson::readIdentityPoolUsage);
+    if (identityPoolUsage != null) {
+      builder.identityPoolUsage(identityPoolUsage);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code DescribeIdentityUsageResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static DescribeIdentityUsageResponse readDescribeIdentityUsageResponse(JsonNode node) {
+    Json.requireObject(node, "DescribeIdentityUsageResponse");
+    DescribeIdentityUsageResponse.Builder builder = DescribeIdentityUsageResponse.builder();
+    IdentityUsage identityUsage = Json.object(node, "IdentityUsage", ModelJson::readIdentityUsage);
+    if (identityUsage != null) {
+      builder.identityUsage(identityUsage);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code GetBulkPublishDetailsResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static GetBulkPublishDetailsResponse readGetBulkPublishDetailsResponse(JsonNode node) {
+    Json.requireObject(node, "GetBulkPublishDetailsResponse");
+    GetBulkPublishDetailsResponse.Builder builder = GetBulkPublishDetailsResponse.builder();
+    String identityPoolId = Json.string(node, "IdentityPoolId");
+    if (identityPoolId != null) {
+      builder.identityPoolId(identityPoolId);
+    }
+    Instant bulkPublishStartTime = Json.instant(node, "BulkPublishStartTime");
+    if (bulkPublishStartTime != null) {
+      builder.bulkPublishStartTime(bulkPublishStartTime);
+    }
+    Instant bulkPublishCompleteTime = Json.instant(node, "BulkPublishCompleteTime");
+    if (bulkPublishCompleteTime != null) {
+      builder.bulkPublishCompleteTime(bulkPublishCompleteTime);
+    }
+    String bulkPublishStatus = Json.string(node, "BulkPublishStatus");
+    if (bulkPublishStatus != null) {
+      builder.bulkPublishStatus(BulkPublishStatus.fromValue(bulkPublishStatus));
+    }
+    String failureMessage = Json.string(node, "FailureMessage");
+    if (failureMessage != null) {
+      builder.failureMessage(failureMessage);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code GetCognitoEventsResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static GetCognitoEventsResponse readGetCognitoEventsResponse(JsonNode node) {
+    Json.requireObject(node, "GetCognitoEventsResponse");
+    GetCognitoEventsResponse.Builder builder = GetCognitoEventsResponse.builder();
+    Map<String, String> events = Json.stringMap(node, "Events");
+    if (events != null) {
+      builder.events(events);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code GetIdentityPoolConfigurationResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static GetIdentityPoolConfigurationResponse readGetIdentityPoolConfigurationResponse(JsonNode node) {
+    Json.requireObject(node, "GetIdentityPoolConfigurationResponse");
+    GetIdentityPoolConfigurationResponse.Builder builder = GetIdentityPoolConfigurationResponse.builder();
+    String identityPoolId = Json.string(node, "IdentityPoolId");
+    if (identityPoolId != null) {
+      builder.identityPoolId(identityPoolId);
+    }
+    PushSync pushSync = Json.object(node, "PushSync", ModelJson::readPushSync);
+    if (pushSync != null) {
+      builder.pushSync(pushSync);
+    }
+    CognitoStreams cognitoStreams = Json.object(node, "CognitoStreams", ModelJson::readCognitoStreams);
+    if (cognitoStreams != null) {
+      builder.cognitoStreams(cognitoStreams);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code IdentityPoolUsage} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static IdentityPoolUsage readIdentityPoolUsage(JsonNode node) {
+    Json.requireObject(node, "IdentityPoolUsage");
+    IdentityPoolUsage.Builder builder = IdentityPoolUsage.builder();
+    String identityPoolId = Json.string(node, "IdentityPoolId");
+    if (identityPoolId != null) {
+      builder.identityPoolId(identityPoolId);
+    }
+    Long syncSessionsCount = Json.longValue(node, "SyncSessionsCount");
+    if (syncSessionsCount != null) {
+      builder.syncSessionsCount(syncSessionsCount);
+    }
+    Long dataStorage = Json.longValue(node, "DataStorage");
+    if (dataStorage != null) {
+      builder.dataStorage(dataStorage);
+    }
+    Instant lastModifiedDate = Json.instant(node, "LastModifiedDate");
+    if (lastModifiedDate != null) {
+      builder.lastModifiedDate(lastModifiedDate);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code IdentityUsage} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static IdentityUsage readIdentityUsage(JsonNode node) {
+    Json.requireObject(node, "IdentityUsage");
+    IdentityUsage.Builder builder = IdentityUsage.builder();
+    String identityId = Json.string(node, "IdentityId");
+    if (identityId != null) {
+      builder.identityId(identityId);
+    }
+    String identityPoolId = Json.string(node, "IdentityPoolId");
+    if (identityPoolId != null) {
+      builder.identityPoolId(identityPoolId);
+    }
+    Instant lastModifiedDate = Json.instant(node, "LastModifiedDate");
+    if (lastModifiedDate != null) {
+      builder.lastModifiedDate(lastModifiedDate);
+    }
+    Integer datasetCount = Json.intValue(node, "DatasetCount");
+    if (datasetCount != null) {
+      builder.datasetCount(datasetCount);
+    }
+    Long dataStorage = Json.longValue(node, "DataStorage");
+    if (dataStorage != null) {
+      builder.dataStorage(dataStorage);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code ListDatasetsResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static ListDatasetsResponse readListDatasetsResponse(JsonNode node) {
+    Json.requireObject(node, "ListDatasetsResponse");
+    ListDatasetsResponse.Builder builder = ListDatasetsResponse.builder();
+    List<Dataset> datasets = Json.list(node, "Datasets", ModelJson::readDataset);
+    if (datasets != null) {
+      builder.datasets(datasets);
+    }
+    Integer count = Json.intValue(node, "Count");
+    if (count != null) {
+      builder.count(count);
+    }
+    String nextToken = Json.string(node, "NextToken");
+    if (nextToken != null) {
+      builder.nextToken(nextToken);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code ListIdentityPoolUsageResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static ListIdentityPoolUsageResponse readListIdentityPoolUsageResponse(JsonNode node) {
+    Json.requireObject(node, "ListIdentityPoolUsageResponse");
+    ListIdentityPoolUsageResponse.Builder builder = ListIdentityPoolUsageResponse.builder();
+    List<IdentityPoolUsage> identityPoolUsages = Json.list(node, "IdentityPoolUsages", ModelJson::readIdentityPoolUsage);
+    if (identityPoolUsages != null) {
+      builder.identityPoolUsages(identityPoolUsages);
+    }
+    Integer maxResults = Json.intValue(node, "MaxResults");
+    if (maxResults != null) {
+      builder.maxResults(maxResults);
+    }
+    Integer count = Json.intValue(node, "Count");
+    if (count != null) {
+      builder.count(count);
+    }
+    String nextToken = Json.string(node, "NextToken");
+    if (nextToken != null) {
+      builder.nextToken(nextToken);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code ListRecordsResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static ListRecordsResponse readListRecordsResponse(JsonNode node) {
+    Json.requireObject(node, "ListRecordsResponse");
+    ListRecordsResponse.Builder builder = ListRecordsResponse.builder();
+    List<Record> records = Json.list(node, "Records", ModelJson::readRecord);
+    if (records != null) {
+      builder.records(records);
+    }
+    String nextToken = Json.string(node, "NextToken");
+    if (nextToken != null) {
+      builder.nextToken(nextToken);
+    }
+    Integer count = Json.intValue(node, "Count");
+    if (count != null) {
+      builder.count(count);
+    }
+    Long datasetSyncCount = Json.longValue(node, "DatasetSyncCount");
+    if (datasetSyncCount != null) {
+      builder.datasetSyncCount(datasetSyncCount);
+    }
+    String lastModifiedBy = Json.string(node, "LastModifiedBy");
+    if (lastModifiedBy != null) {
+      builder.lastModifiedBy(lastModifiedBy);
+    }
+    List<String> mergedDatasetNames = Json.list(node, "MergedDatasetNames", Json::asString);
+    if (mergedDatasetNames != null) {
+      builder.mergedDatasetNames(mergedDatasetNames);
+    }
+    Boolean datasetExists = Json.bool(node, "DatasetExists");
+    if (datasetExists != null) {
+      builder.datasetExists(datasetExists);
+    }
+    Boolean datasetDeletedAfterRequestedSyncCount = Json.bool(node, "DatasetDeletedAfterRequestedSyncCount");
+    if (datasetDeletedAfterRequestedSyncCount != null) {
+      builder.datasetDeletedAfterRequestedSyncCount(datasetDeletedAfterRequestedSyncCount);
+    }
+    String syncSessionToken = Json.string(node, "SyncSessionToken");
+    if (syncSessionToken != null) {
+      builder.syncSessionToken(syncSessionToken);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code PushSync} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static PushSync readPushSync(JsonNode node) {
+    Json.requireObject(node, "PushSync");
+    PushSync.Builder builder = PushSync.builder();
+    List<String> applicationArns = Json.list(node, "ApplicationArns", Json::asString);
+    if (applicationArns != null) {
+      builder.applicationArns(applicationArns);
+    }
+    String roleArn = Json.string(node, "RoleArn");
+    if (roleArn != null) {
+      builder.roleArn(roleArn);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code Record} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static Record readRecord(JsonNode node) {
+    Json.requireObject(node, "Record");
+    Record.Builder builder = Record.builder();
+    String key = Json.string(node, "Key");
+    if (key != null) {
+      builder.key(key);
+    }
+    String value = Json.string(node, "Value");
+    if (value != null) {
+      builder.value(value);
+    }
+    Long syncCount = Json.longValue(node, "SyncCount");
+    if (syncCount != null) {
+      builder.syncCount(syncCount);
+    }
+    Instant lastModifiedDate = Json.instant(node, "LastModifiedDate");
+    if (lastModifiedDate != null) {
+      builder.lastModifiedDate(lastModifiedDate);
+    }
+    String lastModifiedBy = Json.string(node, "LastModifiedBy");
+    if (lastModifiedBy != null) {
+      builder.lastModifiedBy(lastModifiedBy);
+    }
+    Instant deviceLastModifiedDate = Json.instant(node, "DeviceLastModifiedDate");
+    if (deviceLastModifiedDate != null) {
+      builder.deviceLastModifiedDate(deviceLastModifiedDate);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code RegisterDeviceResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static RegisterDeviceResponse readRegisterDeviceResponse(JsonNode node) {
+    Json.requireObject(node, "RegisterDeviceResponse");
+    RegisterDeviceResponse.Builder builder = RegisterDeviceResponse.builder();
+    String deviceId = Json.string(node, "DeviceId");
+    if (deviceId != null) {
+      builder.deviceId(deviceId);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code SetCognitoEventsResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static SetCognitoEventsResponse readSetCognitoEventsResponse(JsonNode node) {
+    Json.requireObject(node, "SetCognitoEventsResponse");
+    SetCognitoEventsResponse.Builder builder = SetCognitoEventsResponse.builder();
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code SetIdentityPoolConfigurationResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static SetIdentityPoolConfigurationResponse readSetIdentityPoolConfigurationResponse(JsonNode node) {
+    Json.requireObject(node, "SetIdentityPoolConfigurationResponse");
+    SetIdentityPoolConfigurationResponse.Builder builder = SetIdentityPoolConfigurationResponse.builder();
+    String identityPoolId = Json.string(node, "IdentityPoolId");
+    if (identityPoolId != null) {
+      builder.identityPoolId(identityPoolId);
+    }
+    PushSync pushSync = Json.object(node, "PushSync", ModelJson::readPushSync);
+    if (pushSync != null) {
+      builder.pushSync(pushSync);
+    }
+    CognitoStreams cognitoStreams = Json.object(node, "CognitoStreams", ModelJson::readCognitoStreams);
+    if (cognitoStreams != null) {
+      builder.cognitoStreams(cognitoStreams);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code SubscribeToDatasetResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static SubscribeToDatasetResponse readSubscribeToDatasetResponse(JsonNode node) {
+    Json.requireObject(node, "SubscribeToDatasetResponse");
+    SubscribeToDatasetResponse.Builder builder = SubscribeToDatasetResponse.builder();
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code UnsubscribeFromDatasetResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static UnsubscribeFromDatasetResponse readUnsubscribeFromDatasetResponse(JsonNode node) {
+    Json.requireObject(node, "UnsubscribeFromDatasetResponse");
+    UnsubscribeFromDatasetResponse.Builder builder = UnsubscribeFromDatasetResponse.builder();
+    return builder.build();
+  }
+
+  /**
+   * Reads a {@code UpdateRecordsResponse} JSON object.
+   *
+   * @param node the JSON object
+   * @return the value
+   * @throws MalformedJsonException if a member has the wrong JSON type
+   */
+  public static UpdateRecordsResponse readUpdateRecordsResponse(JsonNode node) {
+    Json.requireObject(node, "UpdateRecordsResponse");
+    UpdateRecordsResponse.Builder builder = UpdateRecordsResponse.builder();
+    List<Record> records = Json.list(node, "Records", ModelJson::readRecord);
+    if (records != null) {
+      builder.records(records);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Writes a {@code CognitoStreams} as a JSON object, omitting absent members.
+   *
+   * @param value the value
+   * @return the JSON object
+   */
+  public static ObjectNode writeCognitoStreams(CognitoStreams value) {
+    ObjectNode node = Json.newObject();
+    if (value.streamName() != null) {
+      node.put("StreamName", value.streamName());
+    }
+    if (value.roleArn() != null) {
+      node.put("RoleArn", value.roleArn());
+    }
+    if (value.streamingStatus() != null) {
+      node.put("StreamingStatus", value.streamingStatus().value());
+    }
+    return node;
+  }
+
+  /**
+   * Writes a {@code PushSync} as a JSON object, omitting absent members.
+   *
+   * @param value the value
+   * @return the JSON object
+   */
+  public static ObjectNode writePushSync(PushSync value) {
+    ObjectNode node = Json.newObject();
+    if (value.applicationArns() != null) {
+      ArrayNode applicationArnsArray = node.putArray("ApplicationArns");
+      for (String element : value.applicationArns()) {
+        applicationArnsArray.add(element);
+      }
+    }
+    if (value.roleArn() != null) {
+      node.put("RoleArn", value.roleArn());
+    }
+    return node;
+  }
+
+  /**
+   * Writes a {@code RecordPatch} as a JSON object, omitting absent members.
+   *
+   * @param value the value
+   * @return the JSON object
+   */
+  public static ObjectNode writeRecordPatch(RecordPatch value) {
+    ObjectNode node = Json.newObject();
+    if (value.op() != null) {
+      node.put("Op", value.op().value());
+    }
+    if (value.key() != null) {
+      node.put("Key", value.key());
+    }
+    if (value.value() != null) {
+      node.put("Value", value.value());
+    }
+    if (value.syncCount() != null) {
+      node.put("SyncCount", value.syncCount());
+    }
+    if (value.deviceLastModifiedDate() != null) {
+      node.set("DeviceLastModifiedDate", Json.epochSeconds(value.deviceLastModifiedDate()));
+    }
+    return node;
+  }
+
+  /**
+   * Marshals a {@code BulkPublish} request: {@code POST /identitypools/{IdentityPoolId}/bulkpublish}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalBulkPublish(BulkPublishRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("BulkPublish", "POST");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("bulkpublish");
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code DeleteDataset} request: {@code DELETE /identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalDeleteDataset(DeleteDatasetRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("DeleteDataset", "DELETE");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("identities");
+    builder.pathLabel(request.identityId());
+    builder.pathLiteral("datasets");
+    builder.pathLabel(request.datasetName());
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code DescribeDataset} request: {@code GET /identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalDescribeDataset(DescribeDatasetRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("DescribeDataset", "GET");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("identities");
+    builder.pathLabel(request.identityId());
+    builder.pathLiteral("datasets");
+    builder.pathLabel(request.datasetName());
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code DescribeIdentityPoolUsage} request: {@code GET /identitypools/{IdentityPoolId}}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalDescribeIdentityPoolUsage(DescribeIdentityPoolUsageRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("DescribeIdentityPoolUsage", "GET");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code DescribeIdentityUsage} request: {@code GET /identitypools/{IdentityPoolId}/identities/{IdentityId}}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalDescribeIdentityUsage(DescribeIdentityUsageRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("DescribeIdentityUsage", "GET");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("identities");
+    builder.pathLabel(request.identityId());
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code GetBulkPublishDetails} request: {@code POST /identitypools/{IdentityPoolId}/getBulkPublishDetails}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalGetBulkPublishDetails(GetBulkPublishDetailsRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("GetBulkPublishDetails", "POST");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("getBulkPublishDetails");
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code GetCognitoEvents} request: {@code GET /identitypools/{IdentityPoolId}/events}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalGetCognitoEvents(GetCognitoEventsRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("GetCognitoEvents", "GET");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("events");
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code GetIdentityPoolConfiguration} request: {@code GET /identitypools/{IdentityPoolId}/configuration}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalGetIdentityPoolConfiguration(GetIdentityPoolConfigurationRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("GetIdentityPoolConfiguration", "GET");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("configuration");
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code ListDatasets} request: {@code GET /identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalListDatasets(ListDatasetsRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("ListDatasets", "GET");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("identities");
+    builder.pathLabel(request.identityId());
+    builder.pathLiteral("datasets");
+    if (request.nextToken() != null) {
+      builder.query("nextToken", String.valueOf(request.nextToken()));
+    }
+    if (request.maxResults() != null) {
+      builder.query("maxResults", String.valueOf(request.maxResults()));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code ListIdentityPoolUsage} request: {@code GET /identitypools}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalListIdentityPoolUsage(ListIdentityPoolUsageRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("ListIdentityPoolUsage", "GET");
+    builder.pathLiteral("identitypools");
+    if (request.nextToken() != null) {
+      builder.query("nextToken", String.valueOf(request.nextToken()));
+    }
+    if (request.maxResults() != null) {
+      builder.query("maxResults", String.valueOf(request.maxResults()));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code ListRecords} request: {@code GET /identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}/records}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalListRecords(ListRecordsRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("ListRecords", "GET");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("identities");
+    builder.pathLabel(request.identityId());
+    builder.pathLiteral("datasets");
+    builder.pathLabel(request.datasetName());
+    builder.pathLiteral("records");
+    if (request.lastSyncCount() != null) {
+      builder.query("lastSyncCount", String.valueOf(request.lastSyncCount()));
+    }
+    if (request.nextToken() != null) {
+      builder.query("nextToken", String.valueOf(request.nextToken()));
+    }
+    if (request.maxResults() != null) {
+      builder.query("maxResults", String.valueOf(request.maxResults()));
+    }
+    if (request.syncSessionToken() != null) {
+      builder.query("syncSessionToken", String.valueOf(request.syncSessionToken()));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code RegisterDevice} request: {@code POST /identitypools/{IdentityPoolId}/identity/{IdentityId}/device}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalRegisterDevice(RegisterDeviceRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("RegisterDevice", "POST");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("identity");
+    builder.pathLabel(request.identityId());
+    builder.pathLiteral("device");
+    ObjectNode body = Json.newObject();
+    if (request.platform() != null) {
+      body.put("Platform", request.platform().value());
+    }
+    if (request.token() != null) {
+      body.put("Token", request.token());
+    }
+    builder.jsonBody(body);
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code SetCognitoEvents} request: {@code POST /identitypools/{IdentityPoolId}/events}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalSetCognitoEvents(SetCognitoEventsRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("SetCognitoEvents", "POST");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("events");
+    ObjectNode body = Json.newObject();
+    if (request.events() != null) {
+      ObjectNode eventsObject = body.putObject("Events");
+      for (Map.Entry<String, String> entry : request.events().entrySet()) {
+        eventsObject.put(entry.getKey(), entry.getValue());
+      }
+    }
+    builder.jsonBody(body);
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code SetIdentityPoolConfiguration} request: {@code POST /identitypools/{IdentityPoolId}/configuration}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalSetIdentityPoolConfiguration(SetIdentityPoolConfigurationRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("SetIdentityPoolConfiguration", "POST");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("configuration");
+    ObjectNode body = Json.newObject();
+    if (request.pushSync() != null) {
+      body.set("PushSync", writePushSync(request.pushSync()));
+    }
+    if (request.cognitoStreams() != null) {
+      body.set("CognitoStreams", writeCognitoStreams(request.cognitoStreams()));
+    }
+    builder.jsonBody(body);
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code SubscribeToDataset} request: {@code POST /identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}/subscriptions/{DeviceId}}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalSubscribeToDataset(SubscribeToDatasetRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("SubscribeToDataset", "POST");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("identities");
+    builder.pathLabel(request.identityId());
+    builder.pathLiteral("datasets");
+    builder.pathLabel(request.datasetName());
+    builder.pathLiteral("subscriptions");
+    builder.pathLabel(request.deviceId());
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code UnsubscribeFromDataset} request: {@code DELETE /identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}/subscriptions/{DeviceId}}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalUnsubscribeFromDataset(UnsubscribeFromDatasetRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("UnsubscribeFromDataset", "DELETE");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("identities");
+    builder.pathLabel(request.identityId());
+    builder.pathLiteral("datasets");
+    builder.pathLabel(request.datasetName());
+    builder.pathLiteral("subscriptions");
+    builder.pathLabel(request.deviceId());
+    return builder.build();
+  }
+
+  /**
+   * Marshals a {@code UpdateRecords} request: {@code POST /identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}}.
+   *
+   * @param request the validated request
+   * @return the HTTP request description
+   */
+  public static HttpRequestSpec marshalUpdateRecords(UpdateRecordsRequest request) {
+    HttpRequestSpec.Builder builder = HttpRequestSpec.builder("UpdateRecords", "POST");
+    builder.pathLiteral("identitypools");
+    builder.pathLabel(request.identityPoolId());
+    builder.pathLiteral("identities");
+    builder.pathLabel(request.identityId());
+    builder.pathLiteral("datasets");
+    builder.pathLabel(request.datasetName());
+    if (request.clientContext() != null) {
+      builder.header("x-amz-Client-Context", request.clientContext());
+    }
+    ObjectNode body = Json.newObject();
+    if (request.deviceId() != null) {
+      body.put("DeviceId", request.deviceId());
+    }
+    if (request.recordPatches() != null) {
+      ArrayNode recordPatchesArray = body.putArray("RecordPatches");
+      for (RecordPatch element : request.recordPatches()) {
+        recordPatchesArray.add(writeRecordPatch(element));
+      }
+    }
+    if (request.syncSessionToken() != null) {
+      body.put("SyncSessionToken", request.syncSessionToken());
+    }
+    builder.jsonBody(body);
+    return builder.build();
+  }
+}
