@@ -6,7 +6,7 @@ package dev.offsync.http;
  *
  * <p>Messages never contain credentials: secret keys, session tokens and signatures are redacted.
  */
-public class CognitoSyncException extends RuntimeException {
+public abstract class CognitoSyncException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -15,7 +15,7 @@ public class CognitoSyncException extends RuntimeException {
    * @param message the message, free of secrets
    * @param cause the cause, or {@code null}
    */
-  public CognitoSyncException(String message, Throwable cause) {
+  protected CognitoSyncException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -4,14 +4,14 @@ import java.util.Objects;
 
 /**
  * The service answered with an error response. Subclasses stand for the model's errors (for example
- * {@link ResourceConflictException}) and for signature failures ({@link InvalidSignatureException}); this class
- * itself is thrown for error types the model does not define.
+ * {@link ResourceConflictException}), signature failures ({@link InvalidSignatureException}) and error types the
+ * model does not define ({@link GenericServiceException}).
  *
  * <p>The error type comes from the {@code x-amzn-ErrorType} header (cut at {@code :}), else from the body's
  * {@code __type} or {@code code}; the message from the body's {@code message} or {@code Message}; the request id
  * from the {@code x-amzn-RequestId} header.
  */
-public class CognitoSyncServiceException extends CognitoSyncException {
+public abstract class CognitoSyncServiceException extends CognitoSyncException {
   private static final long serialVersionUID = 1L;
 
   private final int statusCode;
@@ -27,7 +27,7 @@ public class CognitoSyncServiceException extends CognitoSyncException {
    * @param errorMessage the service's message, not null (may be empty)
    * @param requestId the service's request id, or {@code null} if none was sent
    */
-  public CognitoSyncServiceException(
+  protected CognitoSyncServiceException(
       int statusCode, String errorType, String errorMessage, String requestId) {
     super(format(statusCode, errorType, errorMessage, requestId), null);
     this.statusCode = statusCode;

@@ -5,6 +5,7 @@ import dev.offsync.http.AlreadyStreamedException;
 import dev.offsync.http.CognitoSyncServiceException;
 import dev.offsync.http.ConcurrentModificationException;
 import dev.offsync.http.DuplicateRequestException;
+import dev.offsync.http.GenericServiceException;
 import dev.offsync.http.InternalErrorException;
 import dev.offsync.http.InvalidConfigurationException;
 import dev.offsync.http.InvalidLambdaFunctionOutputException;
@@ -120,7 +121,7 @@ final class ErrorMapper {
         || (status == 403 && message.toLowerCase(Locale.ROOT).contains("signature"))) {
       return new InvalidSignatureException(status, type, message, requestId);
     }
-    return new CognitoSyncServiceException(status, type, message, requestId);
+    return new GenericServiceException(status, type, message, requestId);
   }
 
   /** Whether the error says the credentials expired, so that fresh ones may succeed. */
