@@ -1,0 +1,578 @@
+package dev.offsync.sqlite.internal;
+
+import dev.offsync.LocalStoreException;
+import dev.offsync.spi.DatasetUsage;
+import dev.offsync.spi.LocalDataset;
+import dev.offsync.spi.LocalRecord;
+import dev.offsync.spi.LocalTransaction;
+import dev.offsync.spi.RecordWrite;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@link LocalTransaction} on one SQLite connection inside an open transaction. Valid only on the
+ * thread that created it and until {@link #end()}. Every multi-record operation runs a bounded number
+ * of batched statements: key lists go in chunks of up to {@value #MAX_CHUNK} bound keys (padded to a
+ * few fixed sizes so the prepared statements are reused), writes go through JDBC batches.
+ *
+ * <p>If any operation fails with an {@link SQLException}, the transaction is marked failed and the
+ * store rolls it back even if the work swallows the {@link LocalStoreException}.
+ */
+final class SqliteTransaction implements LocalTransaction {
+  static final int MAX_CHUNK = 512;
+  private static final int[] BUCKETS = {1, 8, 64, MAX_CHUNK};
+
+  private static final String RECORD_COLUMNS =
+      "key, value, sync_count, base_value, dirty, version, device_last_modified_date,"
+          + " last_modified_date, last_modified_by";
+  private static final String DATASET_COLUMNS =
+      "owner, name, watermark, deleted_locally, creation_date, last_modified_date, last_modified_by,"
+          + " last_synced_at, remote_storage_bytes, remote_record_count";
+
+  static final String DATASET_ID = "SELECT id FROM datasets WHERE owner = ? AND name = ?";
+  static final String DATASET = "SELECT " + DATASET_COLUMNS + " FROM datasets WHERE owner = ? AND name = ?";
+  static final String DATASETS = "SELECT " + DATASET_COLUMNS + " FROM datasets WHERE owner = ? ORDER BY name";
+  static final String PUT_DATASET =
+      "INSERT INTO datasets (" + DATASET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (owner, name) DO UPDATE SET watermark = excluded.watermark,"
+          + " deleted_locally = excluded.deleted_locally, creation_date = excluded.creation_date,"
+          + " last_modified_date = excluded.last_modified_date,"
+          + " last_modified_by = excluded.last_modified_by, last_synced_at = excluded.last_synced_at,"
+          + " remote_storage_bytes = excluded.remote_storage_bytes,"
+          + " remote_record_count = excluded.remote_record_count";
+  static final String DELETE_DATASET_RECORDS = "DELETE FROM records WHERE dataset_id = ?";
+  static final String DELETE_DATASET = "DELETE FROM datasets WHERE id = ?";
+  static final String MOVE_DATASET = "UPDATE datasets SET owner = ?, name = ? WHERE id = ?";
+  static final String DELETE_ALL_RECORDS = "DELETE FROM records";
+  static final String DELETE_ALL_DATASETS = "DELETE FROM datasets";
+  static final String RECORD = "SELECT " + RECORD_COLUMNS + " FROM records WHERE dataset_id = ? AND key = ?";
+  static final String RECORDS = "SELECT " + RECORD_COLUMNS + " FROM records WHERE dataset_id = ? ORDER BY key";
+  static final String DIRTY_RECORDS =
+      "SELECT " + RECORD_COLUMNS + " FROM records WHERE dataset_id = ? AND dirty = 1 ORDER BY key";
+  static final String USAGE =
+      "SELECT count(*) FILTER (WHERE deleted = 0),"
+          + " coalesce(sum(length(CAST(key AS BLOB)) + length(CAST(value AS BLOB))) FILTER (WHERE deleted = 0), 0),"
+          + " count(*) FILTER (WHERE dirty = 1)"
+          + " FROM records WHERE dataset_id = ?";
+  static final String INSERT_RECORD =
+      "INSERT INTO records (dataset_id, key, value, deleted, sync_count, base_value, version,"
+          + " device_last_modified_date, last_modified_date, last_modified_by, dirty)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String UPDATE_RECORD =
+      "UPDATE records SET value = ?, deleted = ?, sync_count = ?, base_value = ?, version = ?,"
+          + " device_last_modified_date = ?, last_modified_date = ?, last_modified_by = ?, dirty = ?"
+          + " WHERE dataset_id = ? AND key = ?";
+  static final String DELETE_RECORD = "DELETE FROM records WHERE dataset_id = ? AND key = ?";
+
+  private static final String[] RECORDS_IN = inStatements("SELECT " + RECORD_COLUMNS
+      + " FROM records WHERE dataset_id = ? AND key IN ");
+  private static final String[] VERSIONS_IN =
+      inStatements("SELECT key, version FROM records WHERE dataset_id = ? AND key IN ");
+
+  private final StoreConnection conn;
+  private final boolean writable;
+  private final Thread thread;
+  private boolean active = true;
+  private SQLException failure;
+
+  SqliteTransaction(StoreConnection conn, boolean writable) {
+    this.conn = conn;
+    this.writable = writable;
+    this.thread = Thread.currentThread();
+  }
+
+  /** Ends the transaction object's validity; later calls throw {@link IllegalStateException}. */
+  void end() {
+    active = false;
+  }
+
+  /** The first storage failure seen by an operation of this transaction, or {@code null}. */
+  SQLException failure() {
+    return failure;
+  }
+
+  private static String[] inStatements(String prefix) {
+    String[] sql = new String[BUCKETS.length];
+    for (int i = 0; i < BUCKETS.length; i++) {
+      StringBuilder sb = new StringBuilder(prefix).append('(');
+      for (int j = 0; j < BUCKETS[i]; j++) {
+        sb.append(j == 0 ? "?" : ", ?");
+      }
+      sql[i] = sb.append(')').toString();
+    }
+    return sql;
+  }
+
+  private void checkUsable(boolean write) {
+    if (!active) {
+      throw new IllegalStateException("the transaction has ended");
+    }
+    if (Thread.currentThread() != thread) {
+      throw new IllegalStateException("the transaction belongs to thread " + thread.getName());
+    }
+    if (write && !writable) {
+      throw new IllegalStateException("cannot write in a read transaction");
+    }
+  }
+
+  private LocalStoreException fail(String what, SQLException e) {
+    if (failure == null) {
+      failure = e;
+    }
+    return new LocalStoreException(what + " failed: " + e.getMessage(), e);
+  }
+
+  private static <T> T notNull(T value, String name) {
+    return Objects.requireNonNull(value, name + " == null");
+  }
+
+  // ---------------------------------------------------------------- datasets
+
+  private long datasetId(String owner, String name) throws SQLException {
+    PreparedStatement ps = conn.prepare(DATASET_ID);
+    ps.setString(1, owner);
+    ps.setString(2, name);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : -1;
+    }
+  }
+
+  @Override
+  public LocalDataset dataset(String owner, String name) {
+    notNull(owner, "owner");
+    notNull(name, "name");
+    checkUsable(false);
+    try {
+      PreparedStatement ps = conn.prepare(DATASET);
+      ps.setString(1, owner);
+      ps.setString(2, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? readDataset(rs) : null;
+      }
+    } catch (SQLException e) {
+      throw fail("reading dataset", e);
+    }
+  }
+
+  @Override
+  public List<LocalDataset> datasets(String owner) {
+    notNull(owner, "owner");
+    checkUsable(false);
+    try {
+      PreparedStatement ps = conn.prepare(DATASETS);
+      ps.setString(1, owner);
+      List<LocalDataset> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(readDataset(rs));
+        }
+      }
+      return sortedBy(out, Comparator.comparing(LocalDataset::name));
+    } catch (SQLException e) {
+      throw fail("listing datasets", e);
+    }
+  }
+
+  private static LocalDataset readDataset(ResultSet rs) throws SQLException {
+    return LocalDataset.builder(rs.getString(1), rs.getString(2))
+        .watermark(rs.getLong(3))
+        .deletedLocally(rs.getInt(4) != 0)
+        .creationDate(Instants.decode(rs.getObject(5)))
+        .lastModifiedDate(Instants.decode(rs.getObject(6)))
+        .lastModifiedBy(rs.getString(7))
+        .lastSyncedAt(Instants.decode(rs.getObject(8)))
+        .remoteStorageBytes(rs.getLong(9))
+        .remoteRecordCount(rs.getLong(10))
+        .build();
+  }
+
+  @Override
+  public void putDataset(LocalDataset d) {
+    notNull(d, "dataset");
+    checkUsable(true);
+    try {
+      PreparedStatement ps = conn.prepare(PUT_DATASET);
+      ps.setString(1, d.owner());
+      ps.setString(2, d.name());
+      ps.setLong(3, d.watermark());
+      ps.setInt(4, d.isDeletedLocally() ? 1 : 0);
+      setInstant(ps, 5, d.creationDate());
+      setInstant(ps, 6, d.lastModifiedDate());
+      ps.setString(7, d.lastModifiedBy());
+      setInstant(ps, 8, d.lastSyncedAt());
+      ps.setLong(9, d.remoteStorageBytes());
+      ps.setLong(10, d.remoteRecordCount());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw fail("writing dataset", e);
+    }
+  }
+
+  @Override
+  public void deleteDataset(String owner, String name) {
+    notNull(owner, "owner");
+    notNull(name, "name");
+    checkUsable(true);
+    try {
+      long id = datasetId(owner, name);
+      if (id < 0) {
+        return;
+      }
+      PreparedStatement records = conn.prepare(DELETE_DATASET_RECORDS);
+      records.setLong(1, id);
+      records.executeUpdate();
+      PreparedStatement dataset = conn.prepare(DELETE_DATASET);
+      dataset.setLong(1, id);
+      dataset.executeUpdate();
+    } catch (SQLException e) {
+      throw fail("deleting dataset", e);
+    }
+  }
+
+  @Override
+  public void moveDataset(String owner, String name, String newOwner, String newName) {
+    notNull(owner, "owner");
+    notNull(name, "name");
+    notNull(newOwner, "newOwner");
+    notNull(newName, "newName");
+    checkUsable(true);
+    long id;
+    try {
+      id = datasetId(owner, name);
+      if (id < 0) {
+        throw new IllegalStateException("no dataset " + name + " of owner " + owner);
+      }
+      if (datasetId(newOwner, newName) >= 0) {
+        throw new IllegalStateException("dataset " + newName + " of owner " + newOwner + " already exists");
+      }
+      // records reference the dataset by id: re-parenting is one row update, every record field kept
+      PreparedStatement ps = conn.prepare(MOVE_DATASET);
+      ps.setString(1, newOwner);
+      ps.setString(2, newName);
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw fail("moving dataset", e);
+    }
+  }
+
+  @Override
+  public void deleteAll() {
+    checkUsable(true);
+    try {
+      conn.prepare(DELETE_ALL_RECORDS).executeUpdate();
+      conn.prepare(DELETE_ALL_DATASETS).executeUpdate();
+    } catch (SQLException e) {
+      throw fail("deleting everything", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- records
+
+  @Override
+  public LocalRecord record(String owner, String dataset, String key) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    notNull(key, "key");
+    checkUsable(false);
+    try {
+      long id = datasetId(owner, dataset);
+      if (id < 0) {
+        return null;
+      }
+      PreparedStatement ps = conn.prepare(RECORD);
+      ps.setLong(1, id);
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? readRecord(rs) : null;
+      }
+    } catch (SQLException e) {
+      throw fail("reading record", e);
+    }
+  }
+
+  @Override
+  public Map<String, LocalRecord> records(String owner, String dataset, Collection<String> keys) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    List<String> distinct = distinctKeys(keys);
+    checkUsable(false);
+    Map<String, LocalRecord> out = new HashMap<>();
+    if (distinct.isEmpty()) {
+      return out;
+    }
+    try {
+      long id = datasetId(owner, dataset);
+      if (id < 0) {
+        return out;
+      }
+      for (int from = 0; from < distinct.size(); from += MAX_CHUNK) {
+        List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_CHUNK));
+        PreparedStatement ps = bindIn(RECORDS_IN, id, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            LocalRecord r = readRecord(rs);
+            out.put(r.key(), r);
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw fail("reading records", e);
+    }
+  }
+
+  @Override
+  public List<LocalRecord> records(String owner, String dataset) {
+    return list(owner, dataset, RECORDS, "reading records");
+  }
+
+  @Override
+  public List<LocalRecord> dirtyRecords(String owner, String dataset) {
+    return list(owner, dataset, DIRTY_RECORDS, "reading dirty records");
+  }
+
+  private List<LocalRecord> list(String owner, String dataset, String sql, String what) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    checkUsable(false);
+    try {
+      List<LocalRecord> out = new ArrayList<>();
+      long id = datasetId(owner, dataset);
+      if (id < 0) {
+        return out;
+      }
+      PreparedStatement ps = conn.prepare(sql);
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(readRecord(rs));
+        }
+      }
+      return sortedBy(out, Comparator.comparing(LocalRecord::key));
+    } catch (SQLException e) {
+      throw fail(what, e);
+    }
+  }
+
+  @Override
+  public DatasetUsage usage(String owner, String dataset) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    checkUsable(false);
+    try {
+      long id = datasetId(owner, dataset);
+      if (id < 0) {
+        return new DatasetUsage(0, 0, 0);
+      }
+      PreparedStatement ps = conn.prepare(USAGE);
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new DatasetUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+      }
+    } catch (SQLException e) {
+      throw fail("computing usage", e);
+    }
+  }
+
+  @Override
+  public Set<String> writeRecords(String owner, String dataset, List<RecordWrite> writes) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    notNull(writes, "writes");
+    List<String> keys = new ArrayList<>(writes.size());
+    Set<String> seen = new HashSet<>();
+    for (RecordWrite w : writes) {
+      notNull(w, "write");
+      String key = w.record().key();
+      if (!seen.add(key)) {
+        throw new IllegalArgumentException("two writes of key " + key);
+      }
+      keys.add(key);
+    }
+    checkUsable(true);
+    try {
+      long id = datasetId(owner, dataset);
+      if (id < 0) {
+        throw new IllegalStateException("no dataset " + dataset + " of owner " + owner);
+      }
+      Set<String> skipped = new LinkedHashSet<>();
+      if (writes.isEmpty()) {
+        return skipped;
+      }
+      // 1. current versions of every key, in batched reads inside this (write-locked) transaction
+      Map<String, Long> current = new HashMap<>();
+      for (int from = 0; from < keys.size(); from += MAX_CHUNK) {
+        PreparedStatement ps = bindIn(VERSIONS_IN, id, keys.subList(from, Math.min(keys.size(), from + MAX_CHUNK)));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            current.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+      }
+      // 2. compare-and-set decision per write, then one batch of inserts and one of updates
+      PreparedStatement insert = null;
+      PreparedStatement update = null;
+      int inserts = 0;
+      int updates = 0;
+      for (RecordWrite w : writes) {
+        LocalRecord r = w.record();
+        Long version = current.get(r.key());
+        long expected = w.expectedVersion();
+        boolean ok = expected == RecordWrite.ANY_VERSION
+            || (version == null ? expected == RecordWrite.ABSENT : expected == version);
+        if (!ok) {
+          skipped.add(r.key());
+          continue;
+        }
+        if (version == null) {
+          if (insert == null) {
+            insert = conn.prepare(INSERT_RECORD);
+          }
+          insert.setLong(1, id);
+          insert.setString(2, r.key());
+          bindRecordFields(insert, 3, r, 1);
+          insert.addBatch();
+          inserts++;
+        } else {
+          if (update == null) {
+            update = conn.prepare(UPDATE_RECORD);
+          }
+          bindRecordFields(update, 1, r, version + 1);
+          update.setLong(10, id);
+          update.setString(11, r.key());
+          update.addBatch();
+          updates++;
+        }
+      }
+      if (inserts > 0) {
+        insert.executeBatch();
+      }
+      if (updates > 0) {
+        update.executeBatch();
+      }
+      return skipped;
+    } catch (SQLException e) {
+      throw fail("writing records", e);
+    }
+  }
+
+  /** Binds value, deleted, sync_count, base_value, version, three dates/by, dirty from {@code at}. */
+  private static void bindRecordFields(PreparedStatement ps, int at, LocalRecord r, long version)
+      throws SQLException {
+    ps.setString(at, r.value());
+    ps.setInt(at + 1, r.isDeleted() ? 1 : 0);
+    ps.setLong(at + 2, r.syncCount());
+    ps.setString(at + 3, r.baseValue());
+    ps.setLong(at + 4, version);
+    setInstant(ps, at + 5, r.deviceLastModifiedDate());
+    setInstant(ps, at + 6, r.lastModifiedDate());
+    ps.setString(at + 7, r.lastModifiedBy());
+    ps.setInt(at + 8, r.isDirty() ? 1 : 0);
+  }
+
+  @Override
+  public void deleteRecords(String owner, String dataset, Collection<String> keys) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    List<String> distinct = distinctKeys(keys);
+    checkUsable(true);
+    if (distinct.isEmpty()) {
+      return;
+    }
+    try {
+      long id = datasetId(owner, dataset);
+      if (id < 0) {
+        return;
+      }
+      PreparedStatement ps = conn.prepare(DELETE_RECORD);
+      for (String key : distinct) {
+        ps.setLong(1, id);
+        ps.setString(2, key);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw fail("deleting records", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static List<String> distinctKeys(Collection<String> keys) {
+    notNull(keys, "keys");
+    LinkedHashSet<String> distinct = new LinkedHashSet<>();
+    for (String k : keys) {
+      distinct.add(notNull(k, "key"));
+    }
+    return new ArrayList<>(distinct);
+  }
+
+  /** Prepares the smallest bucketed {@code IN} statement that fits {@code chunk}, padding with NULL. */
+  private PreparedStatement bindIn(String[] sqlByBucket, long datasetId, List<String> chunk)
+      throws SQLException {
+    int bucket = 0;
+    while (BUCKETS[bucket] < chunk.size()) {
+      bucket++;
+    }
+    PreparedStatement ps = conn.prepare(sqlByBucket[bucket]);
+    ps.setLong(1, datasetId);
+    int i = 2;
+    for (String key : chunk) {
+      ps.setString(i++, key);
+    }
+    for (int pad = chunk.size(); pad < BUCKETS[bucket]; pad++) {
+      ps.setNull(i++, Types.VARCHAR);
+    }
+    return ps;
+  }
+
+  private static LocalRecord readRecord(ResultSet rs) throws SQLException {
+    return LocalRecord.builder(rs.getString(1))
+        .value(rs.getString(2))
+        .syncCount(rs.getLong(3))
+        .baseValue(rs.getString(4))
+        .dirty(rs.getInt(5) != 0)
+        .version(rs.getLong(6))
+        .deviceLastModifiedDate(Instants.decode(rs.getObject(7)))
+        .lastModifiedDate(Instants.decode(rs.getObject(8)))
+        .lastModifiedBy(rs.getString(9))
+        .build();
+  }
+
+  private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+    Object encoded = Instants.encode(instant);
+    if (encoded == null) {
+      ps.setNull(index, Types.NULL);
+    } else if (encoded instanceof Long) {
+      ps.setLong(index, (Long) encoded);
+    } else {
+      ps.setString(index, (String) encoded);
+    }
+  }
+
+  /** SQLite orders TEXT by UTF-8 bytes; Java by UTF-16 units. Re-sort only when they disagree. */
+  private static <T> List<T> sortedBy(List<T> list, Comparator<T> order) {
+    for (int i = 1; i < list.size(); i++) {
+      if (order.compare(list.get(i - 1), list.get(i)) > 0) {
+        list.sort(order);
+        break;
+      }
+    }
+    return list;
+  }
+}
