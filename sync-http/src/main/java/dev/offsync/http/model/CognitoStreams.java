@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 /**
  * Configuration options for configure Cognito streams.
  *
- * <p>Immutable; create one with {@link #builder()} and derive a modified copy with {@link #newBuilder()}.
- * {@link Builder#build()} validates the model's constraints (required members, lengths, patterns, sizes) and
- * throws {@link IllegalArgumentException} naming the offending field.
+ * <p>Immutable; create one with {@link #builder()} and derive a modified copy with {@link #newBuilder()}. Its
+ * constraints are validated when a request containing it is built (not here, so that whatever the service
+ * returns can be read).
  */
 public final class CognitoStreams {
   private static final Pattern ASSUME_ROLE_ARN_PATTERN = Pattern.compile("arn:aws:iam::\\d+:role/.*");
@@ -164,15 +164,12 @@ public final class CognitoStreams {
     }
 
     /**
-     * Builds the value after validating the model's constraints.
+     * Builds the value.
      *
      * @return the immutable value
-     * @throws IllegalArgumentException if a required member is missing or a constraint is violated; the
-     *     message names the field
      */
     public CognitoStreams build() {
       CognitoStreams value = new CognitoStreams(this);
-      value.validate("CognitoStreams");
       return value;
     }
   }

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Configuration options to be applied to the identity pool.
  *
- * <p>Immutable; create one with {@link #builder()} and derive a modified copy with {@link #newBuilder()}.
- * {@link Builder#build()} validates the model's constraints (required members, lengths, patterns, sizes) and
- * throws {@link IllegalArgumentException} naming the offending field.
+ * <p>Immutable; create one with {@link #builder()} and derive a modified copy with {@link #newBuilder()}. Its
+ * constraints are validated when a request containing it is built (not here, so that whatever the service
+ * returns can be read).
  */
 public final class PushSync {
   private static final Pattern APPLICATION_ARN_PATTERN = Pattern.compile("arn:aws:sns:[-0-9a-z]+:\\d+:app/[A-Z_]+/[a-zA-Z0-9_.-]+");
@@ -153,15 +153,12 @@ public final class PushSync {
     }
 
     /**
-     * Builds the value after validating the model's constraints.
+     * Builds the value.
      *
      * @return the immutable value
-     * @throws IllegalArgumentException if a required member is missing or a constraint is violated; the
-     *     message names the field
      */
     public PushSync build() {
       PushSync value = new PushSync(this);
-      value.validate("PushSync");
       return value;
     }
   }
