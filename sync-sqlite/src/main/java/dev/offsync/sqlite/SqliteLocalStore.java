@@ -134,7 +134,7 @@ public final class SqliteLocalStore implements LocalStore {
     }
 
     /**
-     * Keeps the database in memory (the default); nothing survives {@link #close()}.
+     * Uses a private temporary database in RAM (the default), deleted on {@link #close()}; for tests.
      *
      * @return this builder
      */
@@ -166,7 +166,7 @@ public final class SqliteLocalStore implements LocalStore {
     }
 
     /**
-     * Sets the number of reader connections of a file-backed store.
+     * Sets the number of reader connections.
      *
      * @param readConnections at least 1
      * @return this builder

@@ -58,7 +58,8 @@ public final class SqliteStoreConfig {
   }
 
   /**
-   * Whether the database lives in memory only (lost on {@code close}; for tests).
+   * Whether the database is a private temporary one, kept in RAM ({@code /dev/shm} where available)
+   * and deleted on {@code close}; for tests. It behaves exactly like a file (WAL, concurrent readers).
    *
    * @return {@code true} for an in-memory database
    */
@@ -85,8 +86,7 @@ public final class SqliteStoreConfig {
   }
 
   /**
-   * How many connections serve {@link SqliteLocalStore#read} calls concurrently (file-backed stores; an
-   * in-memory store has a single connection).
+   * How many connections serve {@link SqliteLocalStore#read} calls concurrently.
    *
    * @return the number of reader connections, at least 1
    */
@@ -184,7 +184,7 @@ public final class SqliteStoreConfig {
     }
 
     /**
-     * Sets how many reader connections a file-backed store opens.
+     * Sets how many reader connections the store opens.
      *
      * @param readConnections at least 1
      * @return this builder

@@ -3,7 +3,10 @@ package dev.offsync.sqlite.internal;
 import dev.offsync.LocalStoreException;
 import dev.offsync.spi.LocalStore;
 import dev.offsync.sqlite.SqliteStoreConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,8 +26,7 @@ import org.sqlite.SQLiteConnection;
  * runs at a time and it starts with {@code BEGIN IMMEDIATE} (it never has to upgrade a read lock, so it
  * never meets SQLITE_BUSY from this process). A file-backed store also opens a pool of reader
  * connections; in WAL mode a reader's {@code BEGIN} ... {@code COMMIT} sees the last committed snapshot
- * and never waits for the writer. An in-memory database has a single connection, so its reads take the
- * write lock too. A lifecycle read-write lock lets {@link #close()} wait for running units of work.
+ * and never waits for the writer. A lifecycle read-write lock lets {@link #close()} wait for running units of work.
  */
 public final class SqliteDatabase {
   private final SqliteStoreConfig config;
@@ -35,6 +37,7 @@ public final class SqliteDatabase {
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private final ThreadLocal<SqliteTransaction> current = new ThreadLocal<>();
   private final int schemaVersionFound;
+  private final Path temporary;
   private volatile boolean closed;
 
   /**
@@ -45,23 +48,25 @@ public final class SqliteDatabase {
    */
   public SqliteDatabase(SqliteStoreConfig config) {
     this.config = config;
-    String url;
+    Path file;
     if (config.isInMemory()) {
-      url = "jdbc:sqlite::memory:";
+      file = temporaryDatabase();
+      temporary = file;
     } else {
-      Path file = config.file().orElseThrow().toAbsolutePath();
-      if (file.toString().contains("?")) {
-        throw new IllegalArgumentException("the database path must not contain '?': " + file);
-      }
-      url = "jdbc:sqlite:" + file;
+      file = config.file().orElseThrow().toAbsolutePath();
+      temporary = null;
     }
+    if (file.toString().contains("?")) {
+      throw new IllegalArgumentException("the database path must not contain '?': " + file);
+    }
+    String url = "jdbc:sqlite:" + file;
     List<StoreConnection> opened = new ArrayList<>();
     try {
       writer = open(url, true);
       opened.add(writer);
       schemaVersionFound = Schema.migrate(writer.jdbc(), Schema.CURRENT_VERSION);
-      int readerCount = config.isInMemory() ? 0 : config.readConnections();
-      readers = new ArrayBlockingQueue<>(Math.max(1, readerCount));
+      int readerCount = config.readConnections();
+      readers = new ArrayBlockingQueue<>(readerCount);
       for (int i = 0; i < readerCount; i++) {
         StoreConnection reader = open(url, false);
         opened.add(reader);
@@ -76,10 +81,46 @@ public final class SqliteDatabase {
           e.addSuppressed(suppressed);
         }
       }
+      deleteTemporary();
       if (e instanceof RuntimeException) {
         throw (RuntimeException) e;
       }
       throw new LocalStoreException("cannot open the SQLite database: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An "in-memory" database is a private temporary file in RAM ({@code /dev/shm} where it exists, else
+   * the temp directory), deleted on close: SQLite's own in-memory databases cannot give a reader a
+   * committed snapshot while a write transaction is open (one connection, or table locks with a shared
+   * cache), a file in WAL mode can.
+   */
+  private static Path temporaryDatabase() {
+    Path shm = Paths.get("/dev/shm");
+    Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Paths.get(System.getProperty("java.io.tmpdir"));
+    try {
+      Path file = Files.createTempFile(dir, "offsync-memory-", ".db");
+      for (String suffix : TEMP_SUFFIXES) {
+        Paths.get(file + suffix).toFile().deleteOnExit();
+      }
+      return file;
+    } catch (IOException e) {
+      throw new LocalStoreException("cannot create the temporary database in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static final String[] TEMP_SUFFIXES = {"", "-wal", "-shm", "-journal"};
+
+  private void deleteTemporary() {
+    if (temporary == null) {
+      return;
+    }
+    for (String suffix : TEMP_SUFFIXES) {
+      try {
+        Files.deleteIfExists(Paths.get(temporary + suffix));
+      } catch (IOException e) {
+        // best effort: deleteOnExit retries at JVM exit
+      }
     }
   }
 
@@ -90,7 +131,7 @@ public final class SqliteDatabase {
         ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
     c.setTempStore(SQLiteConfig.TempStore.MEMORY);
     c.enforceForeignKeys(false);
-    if (write && !config.isInMemory()) {
+    if (write) {
       c.setJournalMode(SQLiteConfig.JournalMode.WAL);
     }
     Connection jdbc = c.createConnection(url);
@@ -106,12 +147,20 @@ public final class SqliteDatabase {
     return new StoreConnection(jdbc);
   }
 
-  /** @return the configuration the database was opened with */
+  /**
+   * The configuration.
+   *
+   * @return the configuration the database was opened with
+   */
   public SqliteStoreConfig config() {
     return config;
   }
 
-  /** @return the schema version the file had before this open migrated it (0 for a new database) */
+  /**
+   * The schema version found at open.
+   *
+   * @return the version the file had before this open migrated it (0 for a new database)
+   */
   public int schemaVersionFound() {
     return schemaVersionFound;
   }
@@ -150,7 +199,7 @@ public final class SqliteDatabase {
       if (closed) {
         throw new IllegalStateException("the store is closed");
       }
-      if (write || config.isInMemory()) {
+      if (write) {
         writeLock.lock();
         try {
           return inTransaction(writer, work, write);
@@ -247,6 +296,7 @@ public final class SqliteDatabase {
           }
         }
       }
+      deleteTemporary();
       if (failure != null) {
         throw failure;
       }
