@@ -1,0 +1,127 @@
+package dev.offsync.server;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code server} command: runs a {@link SyncServer} until the process is terminated (SIGTERM drains in-flight
+ * requests and closes the database). Used by {@link Main} and reusable as a subcommand, e.g. {@code offsync server}.
+ * On start it prints one line containing the base URI, e.g. {@code http://127.0.0.1:8080}.
+ */
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    description = "Runs the offsync Cognito-Sync-compatible server.",
+    sortOptions = false)
+public final class ServerCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--host", description = "Interface to bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+  private String host;
+
+  @Option(names = "--port", description = "Port to bind; 0 picks a free port (default: ${DEFAULT-VALUE}).",
+      defaultValue = "8080")
+  private int port;
+
+  @Option(names = "--data", description = "Data directory: database, server key, streams (default: ${DEFAULT-VALUE}).",
+      defaultValue = "./offsync-data")
+  private Path data;
+
+  @Option(names = "--developer-key", paramLabel = "AKID:SECRET",
+      description = "Developer credentials (repeatable). May call every operation except the device operations.")
+  private List<String> developerKeys = new ArrayList<>();
+
+  @Option(names = "--identity-pool", paramLabel = "POOL_ID",
+      description = "Identity pool to serve, created if absent (repeatable), e.g. us-east-1:<uuid>.")
+  private List<String> identityPools = new ArrayList<>();
+
+  @Option(names = "--max-datasets-per-identity", description = "Default: ${DEFAULT-VALUE}.", defaultValue = "20")
+  private int maxDatasets;
+
+  @Option(names = "--max-records-per-dataset", description = "Default: ${DEFAULT-VALUE}.", defaultValue = "1024")
+  private int maxRecords;
+
+  @Option(names = "--max-dataset-bytes", description = "UTF-8 key+value bytes per dataset. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "1048576")
+  private long maxDatasetBytes;
+
+  @Option(names = "--max-request-bytes", description = "Request body cap. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "4194304")
+  private long maxRequestBytes;
+
+  @Option(names = "--sync-session-ttl", description = "SyncSessionToken lifetime, ISO-8601. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "PT1H")
+  private Duration syncSessionTtl;
+
+  @Option(names = "--credentials-ttl",
+      description = "Temporary identity credentials lifetime, ISO-8601. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "PT1H")
+  private Duration credentialsTtl;
+
+  @Option(names = "--drain-timeout", description = "How long a stop waits for in-flight requests. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "PT30S")
+  private Duration drainTimeout;
+
+  /** Creates the command; picocli fills the options. */
+  public ServerCommand() {}
+
+  /**
+   * A server builder configured from the parsed options (not started).
+   *
+   * @return the builder
+   */
+  public SyncServer.Builder toServerBuilder() {
+    SyncServer.Builder b = SyncServer.builder().host(host).port(port).dataDirectory(data);
+    for (String k : developerKeys) {
+      int colon = k.indexOf(':');
+      if (colon <= 0 || colon == k.length() - 1) {
+        throw new ParameterException(spec.commandLine(), "--developer-key must be AKID:SECRET");
+      }
+      b.developerKey(k.substring(0, colon), k.substring(colon + 1));
+    }
+    try {
+      for (String p : identityPools) {
+        b.identityPool(p);
+      }
+      b.limits(ServerLimits.newBuilder()
+          .maxDatasetsPerIdentity(maxDatasets)
+          .maxRecordsPerDataset(maxRecords)
+          .maxDatasetBytes(maxDatasetBytes)
+          .maxRequestBodyBytes(maxRequestBytes)
+          .build());
+      b.syncSessionTokenTtl(syncSessionTtl).credentialsTtl(credentialsTtl).drainTimeout(drainTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return b;
+  }
+
+  /**
+   * Starts the server, prints its URI and blocks until it is closed (by SIGTERM / Ctrl-C via a shutdown hook).
+   *
+   * @return the exit code: 0 after a clean stop
+   * @throws InterruptedException if interrupted while running
+   */
+  @Override
+  public Integer call() throws InterruptedException {
+    SyncServer server = toServerBuilder().build().start();
+    Thread hook = new Thread(server::close, "offsync-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("offsync sync-server listening on " + server.baseUri() + " (data: "
+        + server.dataDirectory().toAbsolutePath().normalize() + ")");
+    out.flush();
+    server.awaitClose();
+    return 0;
+  }
+}

@@ -1,0 +1,497 @@
+package dev.offsync.server;
+
+import dev.offsync.server.internal.auth.CredentialResolverImpl;
+import dev.offsync.server.internal.auth.ServerKey;
+import dev.offsync.server.internal.auth.SigV4Verifier;
+import dev.offsync.server.internal.http.JsonErrorHandler;
+import dev.offsync.server.internal.http.SyncHandler;
+import dev.offsync.server.internal.identity.IdentityEndpoint;
+import dev.offsync.server.internal.service.Fields;
+import dev.offsync.server.internal.service.Settings;
+import dev.offsync.server.internal.service.SyncService;
+import dev.offsync.server.internal.store.SqliteSyncStore;
+import dev.offsync.server.spi.PushNotifier;
+import dev.offsync.server.spi.SyncStore;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Cognito-Sync-compatible server: the 17 Cognito Sync operations (SigV4-signed, service {@code cognito-sync}), a
+ * Cognito-Identity-compatible credentials endpoint for unauthenticated identities, and {@code GET /health}, all on one
+ * port, storing data in a SQLite database in the data directory.
+ *
+ * <pre>{@code
+ * try (SyncServer server = SyncServer.builder()
+ *     .port(0)
+ *     .dataDirectory(dir)
+ *     .developerKey("AKID", "SECRET")
+ *     .identityPool("us-east-1:0d3b5a52-5d1f-4c1b-9a4e-3c1f0e0c2a11")
+ *     .build()
+ *     .start()) {
+ *   URI endpoint = server.baseUri();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops accepting connections, lets in-flight requests finish (up to the drain timeout) and then
+ * closes the database.
+ */
+public final class SyncServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
+
+  private final Builder config;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private Server jetty;
+  private SyncStore store;
+  private ExecutorService ownedBulkExecutor;
+  private volatile int port = -1;
+  private boolean started;
+  private boolean closed;
+
+  private SyncServer(Builder b) {
+    this.config = b.copy();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return a builder with defaults: host 127.0.0.1, port 8080, AWS's limits, 1 h token and credential lifetimes
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens the store, creates the configured identity pools and starts listening.
+   *
+   * @return this server, running
+   * @throws IllegalStateException if already started or closed, or if the server cannot start
+   */
+  public synchronized SyncServer start() {
+    if (started || closed) {
+      throw new IllegalStateException(closed ? "server is closed" : "server already started");
+    }
+    started = true;
+    try {
+      Files.createDirectories(config.dataDirectory);
+      ServerKey key = ServerKey.loadOrCreate(config.dataDirectory);
+      store = config.store != null ? config.store : SqliteSyncStore.openInDirectory(config.dataDirectory);
+      Clock clock = config.clock;
+      store.write(tx -> {
+        for (String pool : config.identityPools) {
+          if (tx.createPoolIfAbsent(pool, clock.instant())) {
+            LOG.info("created identity pool {}", pool);
+          }
+        }
+        return null;
+      });
+      Executor bulkExecutor = config.bulkPublishExecutor;
+      if (bulkExecutor == null) {
+        ownedBulkExecutor = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "offsync-bulk-publish");
+          t.setDaemon(true);
+          return t;
+        });
+        bulkExecutor = ownedBulkExecutor;
+      }
+      Settings settings = new Settings(
+          store, key, clock, config.dataDirectory,
+          config.limits.maxDatasetsPerIdentity(), config.limits.maxRecordsPerDataset(),
+          config.limits.maxDatasetBytes(), config.syncSessionTokenTtl, config.credentialsTtl,
+          config.pushNotifier, bulkExecutor);
+      SyncService service = new SyncService(settings);
+      service.recover();
+      SigV4Verifier verifier = new SigV4Verifier("cognito-sync", clock, config.maxClockSkew,
+          new CredentialResolverImpl(config.developerKeys, key, clock));
+      SyncHandler handler = new SyncHandler(verifier, service, new IdentityEndpoint(settings),
+          config.limits.maxRequestBodyBytes());
+
+      QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, Math.min(4, config.maxThreads));
+      threads.setName("offsync-http");
+      Server server = new Server(threads);
+      HttpConfiguration http = new HttpConfiguration();
+      http.setSendServerVersion(false);
+      http.setUriCompliance(UriCompliance.LEGACY);
+      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      connector.setHost(config.host);
+      connector.setPort(config.port);
+      server.addConnector(connector);
+      server.setHandler(new GracefulHandler(handler));
+      server.setErrorHandler(new JsonErrorHandler());
+      server.setStopTimeout(config.drainTimeout.toMillis());
+      server.setStopAtShutdown(false);
+      server.start();
+      jetty = server;
+      port = connector.getLocalPort();
+      LOG.info("offsync sync-server listening on {} (data: {})", baseUri(), config.dataDirectory.toAbsolutePath());
+      return this;
+    } catch (Exception e) {
+      closeResources();
+      closed = true;
+      stopped.countDown();
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("cannot start the sync server: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The port the server listens on (the real one when built with port 0).
+   *
+   * @return the port
+   * @throws IllegalStateException if not started
+   */
+  public int port() {
+    if (port < 0) {
+      throw new IllegalStateException("server not started");
+    }
+    return port;
+  }
+
+  /**
+   * The server's base URI, e.g. {@code http://127.0.0.1:8080}, usable as an AWS SDK {@code endpointOverride}.
+   *
+   * @return the URI
+   * @throws IllegalStateException if not started
+   */
+  public URI baseUri() {
+    String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+    if ("0.0.0.0".equals(config.host) || "::".equals(config.host)) {
+      host = "127.0.0.1";
+    }
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /**
+   * The data directory.
+   *
+   * @return the directory holding the database, the server key and bulk-publish streams
+   */
+  public Path dataDirectory() {
+    return config.dataDirectory;
+  }
+
+  /**
+   * Blocks until the server has been closed.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public void awaitClose() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Stops accepting requests, drains in-flight ones, stops bulk publishing and closes the store. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeResources();
+    stopped.countDown();
+    LOG.info("offsync sync-server stopped");
+  }
+
+  private void closeResources() {
+    if (jetty != null) {
+      try {
+        jetty.stop();
+      } catch (Exception e) {
+        LOG.warn("stopping HTTP server: {}", e.toString());
+      }
+    }
+    if (ownedBulkExecutor != null) {
+      ownedBulkExecutor.shutdown();
+      try {
+        if (!ownedBulkExecutor.awaitTermination(config.drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          ownedBulkExecutor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        ownedBulkExecutor.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (store != null) {
+      try {
+        store.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing store: {}", e.toString());
+      }
+    }
+  }
+
+  /** Builder of a {@link SyncServer}; every setter rejects null. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private Path dataDirectory;
+    private final Map<String, String> developerKeys = new LinkedHashMap<>();
+    private final Set<String> identityPools = new LinkedHashSet<>();
+    private Clock clock = Clock.systemUTC();
+    private ServerLimits limits = ServerLimits.defaults();
+    private Duration syncSessionTokenTtl = Duration.ofHours(1);
+    private Duration credentialsTtl = Duration.ofHours(1);
+    private Duration maxClockSkew = Duration.ofMinutes(5);
+    private Duration drainTimeout = Duration.ofSeconds(30);
+    private PushNotifier pushNotifier = new LoggingPushNotifier();
+    private Executor bulkPublishExecutor;
+    private SyncStore store;
+    private int maxThreads = 64;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.host = host;
+      b.port = port;
+      b.dataDirectory = dataDirectory;
+      b.developerKeys.putAll(developerKeys);
+      b.identityPools.addAll(identityPools);
+      b.clock = clock;
+      b.limits = limits;
+      b.syncSessionTokenTtl = syncSessionTokenTtl;
+      b.credentialsTtl = credentialsTtl;
+      b.maxClockSkew = maxClockSkew;
+      b.drainTimeout = drainTimeout;
+      b.pushNotifier = pushNotifier;
+      b.bulkPublishExecutor = bulkPublishExecutor;
+      b.store = store;
+      b.maxThreads = maxThreads;
+      return b;
+    }
+
+    private static Duration positive(String name, Duration d) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+
+    /**
+     * The interface to bind.
+     *
+     * @param host a host name or address; default 127.0.0.1
+     * @return this
+     */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host == null");
+      return this;
+    }
+
+    /**
+     * The port to bind.
+     *
+     * @param port 0 for any free port; default 8080
+     * @return this
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * The data directory (created if absent): database, server key, bulk-publish streams. Required.
+     *
+     * @param dataDirectory the directory
+     * @return this
+     */
+    public Builder dataDirectory(Path dataDirectory) {
+      this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory == null");
+      return this;
+    }
+
+    /**
+     * Adds a developer key pair; its holder may call every operation on every identity except RegisterDevice,
+     * SubscribeToDataset and UnsubscribeFromDataset.
+     *
+     * @param accessKeyId the access key id
+     * @param secretAccessKey the secret
+     * @return this
+     */
+    public Builder developerKey(String accessKeyId, String secretAccessKey) {
+      Objects.requireNonNull(accessKeyId, "accessKeyId == null");
+      Objects.requireNonNull(secretAccessKey, "secretAccessKey == null");
+      if (accessKeyId.isEmpty() || secretAccessKey.isEmpty() || accessKeyId.contains("/")) {
+        throw new IllegalArgumentException("developer key id and secret must be non-empty, and the id without '/'");
+      }
+      developerKeys.put(accessKeyId, secretAccessKey);
+      return this;
+    }
+
+    /**
+     * Adds an identity pool, created at start if absent.
+     *
+     * @param poolId e.g. {@code us-east-1:0d3b5a52-5d1f-4c1b-9a4e-3c1f0e0c2a11}
+     * @return this
+     * @throws IllegalArgumentException if the id does not satisfy the model's pattern
+     */
+    public Builder identityPool(String poolId) {
+      Objects.requireNonNull(poolId, "poolId == null");
+      try {
+        Fields.poolId(poolId);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("invalid identity pool id: " + e.getMessage());
+      }
+      identityPools.add(poolId);
+      return this;
+    }
+
+    /**
+     * The clock for token expiry, signature skew and the 24 h bulk-publish rule.
+     *
+     * @param clock the clock; default the system UTC clock
+     * @return this
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Service limits.
+     *
+     * @param limits the limits; default {@link ServerLimits#defaults()}
+     * @return this
+     */
+    public Builder limits(ServerLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits == null");
+      return this;
+    }
+
+    /**
+     * Lifetime of SyncSessionTokens.
+     *
+     * @param ttl positive; default 1 hour
+     * @return this
+     */
+    public Builder syncSessionTokenTtl(Duration ttl) {
+      this.syncSessionTokenTtl = positive("ttl", ttl);
+      return this;
+    }
+
+    /**
+     * Lifetime of temporary identity credentials.
+     *
+     * @param ttl positive; default 1 hour
+     * @return this
+     */
+    public Builder credentialsTtl(Duration ttl) {
+      this.credentialsTtl = positive("ttl", ttl);
+      return this;
+    }
+
+    /**
+     * Allowed difference between a request's signing time and the server clock.
+     *
+     * @param skew positive; default 5 minutes
+     * @return this
+     */
+    public Builder maxClockSkew(Duration skew) {
+      this.maxClockSkew = positive("skew", skew);
+      return this;
+    }
+
+    /**
+     * How long {@link SyncServer#close()} waits for in-flight requests.
+     *
+     * @param timeout positive; default 30 seconds
+     * @return this
+     */
+    public Builder drainTimeout(Duration timeout) {
+      this.drainTimeout = positive("timeout", timeout);
+      return this;
+    }
+
+    /**
+     * Receives push-sync notifications after committed dataset changes.
+     *
+     * @param notifier the notifier; default logs each notification
+     * @return this
+     */
+    public Builder pushNotifier(PushNotifier notifier) {
+      this.pushNotifier = Objects.requireNonNull(notifier, "notifier == null");
+      return this;
+    }
+
+    /**
+     * Runs bulk publishes. By default a single background thread owned by the server.
+     *
+     * @param executor the executor
+     * @return this
+     */
+    public Builder bulkPublishExecutor(Executor executor) {
+      this.bulkPublishExecutor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * Uses this store instead of SQLite in the data directory. The server takes ownership and closes it.
+     *
+     * @param store the store
+     * @return this
+     */
+    public Builder store(SyncStore store) {
+      this.store = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /**
+     * Maximum number of HTTP worker threads.
+     *
+     * @param maxThreads at least 8; default 64
+     * @return this
+     */
+    public Builder maxThreads(int maxThreads) {
+      if (maxThreads < 8) {
+        throw new IllegalArgumentException("maxThreads must be at least 8: " + maxThreads);
+      }
+      this.maxThreads = maxThreads;
+      return this;
+    }
+
+    /**
+     * Builds the (not yet started) server.
+     *
+     * @return the server; call {@link SyncServer#start()}
+     * @throws IllegalStateException if no data directory was set
+     */
+    public SyncServer build() {
+      if (dataDirectory == null) {
+        throw new IllegalStateException("dataDirectory is required");
+      }
+      return new SyncServer(this);
+    }
+
+    List<String> identityPools() {
+      return new ArrayList<>(identityPools);
+    }
+  }
+}

@@ -1,0 +1,396 @@
+package dev.offsync.server.internal.auth;
+
+import dev.offsync.server.internal.http.ApiException;
+import dev.offsync.server.internal.http.ErrorType;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Verifies AWS Signature Version 4 ({@code AWS4-HMAC-SHA256}) request signatures for one signing service.
+ *
+ * <ul>
+ *   <li>The client's own {@code SignedHeaders} are honoured (the Java SDK, the CLI and Android sign different sets);
+ *       {@code host} must be among them.
+ *   <li>The canonical URI is built from the path <em>exactly as received</em>, each segment URI-encoded once more
+ *       (AWS's non-S3 rule: {@code %3A} becomes {@code %253A}); a signature over the singly-encoded path is accepted
+ *       too, for clients that sign the decoded path.
+ *   <li>The payload hash is computed by the server from the body; {@code x-amz-content-sha256} is optional, and must
+ *       match the body when present.
+ *   <li>{@code x-amz-date} (or {@code Date}) must be within the allowed clock skew (5 minutes) of the server clock,
+ *       and the credential scope's date must be that date.
+ * </ul>
+ */
+public final class SigV4Verifier {
+  private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  private static final DateTimeFormatter AMZ_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SCOPE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** Looks up the secret of an access key id. */
+  @FunctionalInterface
+  public interface CredentialResolver {
+    /**
+     * Resolves the credentials of a request.
+     *
+     * @param accessKeyId the key id from the {@code Credential=} scope
+     * @param securityToken the {@code x-amz-security-token} header, or null
+     * @return the secret and the principal
+     * @throws ApiException 403 when unknown, expired or mismatched
+     */
+    Resolved resolve(String accessKeyId, String securityToken);
+  }
+
+  /**
+   * The outcome of credential resolution.
+   *
+   * @param secretKey the secret to verify the signature with
+   * @param principal who the credentials belong to
+   */
+  public record Resolved(String secretKey, Principal principal) {}
+
+  private final String service;
+  private final Clock clock;
+  private final Duration maxSkew;
+  private final CredentialResolver resolver;
+
+  /**
+   * Creates a verifier.
+   *
+   * @param service signing service name, e.g. {@code cognito-sync}
+   * @param clock the server clock
+   * @param maxSkew allowed difference between the request date and the clock
+   * @param resolver credential lookup
+   */
+  public SigV4Verifier(String service, Clock clock, Duration maxSkew, CredentialResolver resolver) {
+    this.service = Objects.requireNonNull(service, "service == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.maxSkew = Objects.requireNonNull(maxSkew, "maxSkew == null");
+    this.resolver = Objects.requireNonNull(resolver, "resolver == null");
+  }
+
+  private static ApiException incomplete(String message) {
+    return new ApiException(ErrorType.IncompleteSignatureException, message);
+  }
+
+  /**
+   * Verifies a request.
+   *
+   * @param method HTTP method
+   * @param rawPath the path as received, still percent-encoded
+   * @param rawQuery the query as received, or null
+   * @param headers header values by lower-case name
+   * @param body the complete body
+   * @return the principal that signed
+   * @throws ApiException a 403 error on any failure
+   */
+  public Principal verify(
+      String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+    String authorization = first(headers, "authorization");
+    if (authorization == null || authorization.isBlank()) {
+      throw new ApiException(ErrorType.MissingAuthenticationTokenException, "Missing Authentication Token");
+    }
+    authorization = authorization.trim();
+    if (!authorization.startsWith(ALGORITHM + " ")) {
+      throw incomplete("Unsupported authorization algorithm; only " + ALGORITHM + " is accepted");
+    }
+    String credential = null;
+    String signedHeaders = null;
+    String signature = null;
+    for (String part : authorization.substring(ALGORITHM.length()).split(",")) {
+      String p = part.trim();
+      int eq = p.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      String name = p.substring(0, eq).trim();
+      String value = p.substring(eq + 1).trim();
+      switch (name) {
+        case "Credential" -> credential = value;
+        case "SignedHeaders" -> signedHeaders = value;
+        case "Signature" -> signature = value;
+        default -> {
+          // ignore unknown components, as AWS does
+        }
+      }
+    }
+    if (credential == null || signedHeaders == null || signature == null) {
+      throw incomplete(
+          "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters");
+    }
+    String[] scope = credential.split("/");
+    if (scope.length != 5 || !"aws4_request".equals(scope[4])) {
+      throw incomplete("Credential should be scoped to a valid region, service and aws4_request: " + credential);
+    }
+    String accessKeyId = scope[0];
+    String scopeDate = scope[1];
+    String region = scope[2];
+    if (!service.equals(scope[3])) {
+      throw new ApiException(
+          ErrorType.InvalidSignatureException,
+          "Credential should be scoped to correct service: '" + service + "'.");
+    }
+
+    String amzDate = first(headers, "x-amz-date");
+    Instant requestTime;
+    try {
+      if (amzDate != null) {
+        requestTime = Instant.from(AMZ_DATE.parse(amzDate.trim()));
+      } else {
+        String date = first(headers, "date");
+        if (date == null) {
+          throw incomplete("Authorization requires an 'X-Amz-Date' or 'Date' header");
+        }
+        requestTime = Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(date.trim()));
+        amzDate = AMZ_DATE.format(requestTime);
+      }
+    } catch (DateTimeParseException e) {
+      throw incomplete("Unparseable request date: " + (amzDate != null ? amzDate : first(headers, "date")));
+    }
+    Instant now = clock.instant();
+    if (Duration.between(requestTime, now).abs().compareTo(maxSkew) > 0) {
+      boolean past = requestTime.isBefore(now);
+      throw new ApiException(
+          ErrorType.InvalidSignatureException,
+          "Signature "
+              + (past ? "expired: " : "not yet current: ")
+              + AMZ_DATE.format(requestTime)
+              + " is now "
+              + (past ? "earlier than " : "later than ")
+              + AMZ_DATE.format(past ? now.minus(maxSkew) : now.plus(maxSkew))
+              + " ("
+              + AMZ_DATE.format(now)
+              + (past ? " - " : " + ")
+              + maxSkew.toMinutes()
+              + " min.)");
+    }
+    if (!scopeDate.equals(SCOPE_DATE.format(requestTime))) {
+      throw new ApiException(
+          ErrorType.InvalidSignatureException,
+          "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+              + scopeDate
+              + "' != '"
+              + SCOPE_DATE.format(requestTime)
+              + "'");
+    }
+
+    List<String> signed = List.of(signedHeaders.split(";"));
+    if (!signed.contains("host")) {
+      throw incomplete("'Host' must be a signed header");
+    }
+    for (String h : signed) {
+      if (h.isEmpty() || !h.equals(h.toLowerCase(Locale.ROOT)) || !headers.containsKey(h)) {
+        throw incomplete("Signed header '" + h + "' is missing from the request");
+      }
+    }
+
+    String payloadHash = HEX.formatHex(sha256(body));
+    String declared = first(headers, "x-amz-content-sha256");
+    if (declared != null && !declared.trim().equalsIgnoreCase(payloadHash)) {
+      throw new ApiException(
+          ErrorType.InvalidSignatureException,
+          "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    }
+
+    Resolved resolved = resolver.resolve(accessKeyId, first(headers, "x-amz-security-token"));
+
+    StringBuilder canonicalHeaders = new StringBuilder();
+    for (String h : signed) {
+      List<String> values = headers.get(h);
+      List<String> trimmed = new ArrayList<>(values.size());
+      for (String v : values) {
+        trimmed.add(v.trim().replaceAll(" +", " "));
+      }
+      canonicalHeaders.append(h).append(':').append(String.join(",", trimmed)).append('\n');
+    }
+    String canonicalQuery = canonicalQuery(rawQuery);
+    String credentialScope = scopeDate + "/" + region + "/" + service + "/aws4_request";
+    byte[] signingKey = signingKey(resolved.secretKey(), scopeDate, region);
+    byte[] provided;
+    try {
+      provided = HEX.parseHex(signature.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw incomplete("Signature is not hexadecimal");
+    }
+    String doubleEncoded = canonicalUri(rawPath, true);
+    String singleEncoded = canonicalUri(rawPath, false);
+    for (String uri : doubleEncoded.equals(singleEncoded) ? List.of(doubleEncoded) : List.of(doubleEncoded, singleEncoded)) {
+      String canonicalRequest =
+          method + "\n" + uri + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n"
+              + payloadHash;
+      String stringToSign =
+          ALGORITHM + "\n" + amzDate.trim() + "\n" + credentialScope + "\n"
+              + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+      byte[] expected = hmac(signingKey, stringToSign);
+      if (MessageDigest.isEqual(expected, provided)) {
+        return resolved.principal();
+      }
+    }
+    throw new ApiException(
+        ErrorType.InvalidSignatureException,
+        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access"
+            + " Key and signing method. Consult the service documentation for details.");
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    List<String> v = headers.get(name);
+    return v == null || v.isEmpty() ? null : v.get(0);
+  }
+
+  /**
+   * The canonical URI of a raw path.
+   *
+   * @param rawPath the path as received
+   * @param reEncode true for AWS's non-S3 rule (encode the received, already encoded segments again); false to
+   *     encode the decoded segments once
+   * @return the canonical URI
+   */
+  static String canonicalUri(String rawPath, boolean reEncode) {
+    if (rawPath == null || rawPath.isEmpty()) {
+      return "/";
+    }
+    String[] segments = rawPath.split("/", -1);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < segments.length; i++) {
+      if (i > 0) {
+        sb.append('/');
+      }
+      String s = reEncode ? segments[i] : percentDecode(segments[i]);
+      sb.append(uriEncode(s));
+    }
+    String out = sb.toString();
+    return out.startsWith("/") ? out : "/" + out;
+  }
+
+  static String canonicalQuery(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return "";
+    }
+    List<String[]> pairs = new ArrayList<>();
+    for (String p : rawQuery.split("&")) {
+      if (p.isEmpty()) {
+        continue;
+      }
+      int eq = p.indexOf('=');
+      String name = eq < 0 ? p : p.substring(0, eq);
+      String value = eq < 0 ? "" : p.substring(eq + 1);
+      pairs.add(new String[] {uriEncode(formDecode(name)), uriEncode(formDecode(value))});
+    }
+    pairs.sort((a, b) -> {
+      int c = a[0].compareTo(b[0]);
+      return c != 0 ? c : a[1].compareTo(b[1]);
+    });
+    StringBuilder sb = new StringBuilder();
+    for (String[] p : pairs) {
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      sb.append(p[0]).append('=').append(p[1]);
+    }
+    return sb.toString();
+  }
+
+  /** Percent-decodes, leaving {@code +} alone (path rule); malformed escapes stay as they are. */
+  static String percentDecode(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+        out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.writeBytes(String.valueOf(ch).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes one path segment (percent-decoding; {@code +} stays).
+   *
+   * @param segment the raw segment
+   * @return the decoded text
+   */
+  public static String decodePathSegment(String segment) {
+    return percentDecode(segment);
+  }
+
+  /**
+   * Decodes one query name or value ({@code +} is a space, then percent-decoding).
+   *
+   * @param s the raw text
+   * @return the decoded text
+   */
+  public static String decodeQueryComponent(String s) {
+    return formDecode(s);
+  }
+
+  /** Query decoding: {@code +} is a space, then percent-decoding. */
+  static String formDecode(String s) {
+    return percentDecode(s.replace('+', ' '));
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** RFC 3986 encoding of everything but unreserved characters, upper-case hex. */
+  static String uriEncode(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_' || c == '.' || c == '~') {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return sb.toString();
+  }
+
+  private byte[] signingKey(String secret, String date, String region) {
+    byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+    k = hmac(k, region);
+    k = hmac(k, service);
+    return hmac(k, "aws4_request");
+  }
+
+  private static byte[] hmac(byte[] key, String data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.offsync.server.internal.http;
+
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/** Jetty's own errors (bad request lines, bad URIs, ...) as JSON, never as an HTML page. */
+public final class JsonErrorHandler extends ErrorHandler {
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+    Object code = request.getAttribute(ERROR_STATUS);
+    if (code instanceof Integer i) {
+      status = i;
+    }
+    Object message = request.getAttribute(ERROR_MESSAGE);
+    String type = status >= 500 ? ErrorType.InternalErrorException.name()
+        : status == 404 ? ErrorType.UnknownOperationException.name()
+        : status == 405 ? ErrorType.MethodNotAllowedException.name()
+        : ErrorType.InvalidParameterException.name();
+    byte[] body = SyncHandler.errorBody(type, message == null ? "HTTP " + status : message.toString());
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
+    response.getHeaders().put("x-amzn-ErrorType", type);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+    return true;
+  }
+}

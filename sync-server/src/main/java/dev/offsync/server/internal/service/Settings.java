@@ -1,0 +1,37 @@
+package dev.offsync.server.internal.service;
+
+import dev.offsync.server.internal.auth.ServerKey;
+import dev.offsync.server.spi.PushNotifier;
+import dev.offsync.server.spi.SyncStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything the operations need, fixed at start-up.
+ *
+ * @param store the store
+ * @param key the server HMAC key
+ * @param clock the clock (tokens, skew, bulk-publish window)
+ * @param dataDirectory the data directory
+ * @param maxDatasetsPerIdentity dataset limit
+ * @param maxRecordsPerDataset live-record limit
+ * @param maxDatasetBytes UTF-8 key+value byte limit
+ * @param syncSessionTokenTtl SyncSessionToken lifetime
+ * @param credentialsTtl temporary credentials lifetime
+ * @param notifier push notifier
+ * @param bulkPublishExecutor runs bulk publishes
+ */
+public record Settings(
+    SyncStore store,
+    ServerKey key,
+    Clock clock,
+    Path dataDirectory,
+    int maxDatasetsPerIdentity,
+    int maxRecordsPerDataset,
+    long maxDatasetBytes,
+    Duration syncSessionTokenTtl,
+    Duration credentialsTtl,
+    PushNotifier notifier,
+    Executor bulkPublishExecutor) {}
