@@ -85,6 +85,25 @@ public final class Schema {
   }
 
   /**
+   * Fails if the database was written by a newer schema version than this code knows.
+   *
+   * @param c the connection
+   * @throws LocalStoreException if it is newer, or its version cannot be read
+   */
+  public static void checkNotNewer(Connection c) {
+    int found;
+    try {
+      found = userVersion(c);
+    } catch (SQLException e) {
+      throw new LocalStoreException("cannot read the schema version: " + e.getMessage(), e);
+    }
+    if (found > CURRENT_VERSION) {
+      throw new LocalStoreException("the database has schema version " + found
+          + ", newer than this offsync (" + CURRENT_VERSION + "); refusing to open it");
+    }
+  }
+
+  /**
    * Brings the database up to {@code target}, one step per transaction.
    *
    * @param c a connection in auto-commit mode, not inside a transaction
@@ -97,17 +116,10 @@ public final class Schema {
     if (target < 0 || target > CURRENT_VERSION) {
       throw new IllegalArgumentException("target out of range: " + target);
     }
+    checkNotNewer(c);
     int found;
-    try {
-      found = userVersion(c);
-    } catch (SQLException e) {
-      throw new LocalStoreException("cannot read the schema version: " + e.getMessage(), e);
-    }
-    if (found > CURRENT_VERSION) {
-      throw new LocalStoreException("the database has schema version " + found
-          + ", newer than this offsync (" + CURRENT_VERSION + "); refusing to open it");
-    }
     try (Statement s = c.createStatement()) {
+      found = userVersion(c);
       for (int v = found; v < target; v++) {
         s.execute("BEGIN IMMEDIATE");
         try {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -64,6 +65,15 @@ public final class SqliteDatabase {
     try {
       writer = open(url, true);
       opened.add(writer);
+      // refuse a newer file before changing anything in it (even its journal mode)
+      Schema.checkNotNewer(writer.jdbc());
+      try (Statement st = writer.jdbc().createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+        String mode = rs.next() ? rs.getString(1) : null;
+        if (!"wal".equalsIgnoreCase(mode)) {
+          throw new LocalStoreException("cannot switch the database to WAL mode (journal_mode=" + mode + ")");
+        }
+      }
       schemaVersionFound = Schema.migrate(writer.jdbc(), Schema.CURRENT_VERSION);
       int readerCount = config.readConnections();
       readers = new ArrayBlockingQueue<>(readerCount);
@@ -131,9 +141,6 @@ public final class SqliteDatabase {
         ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
     c.setTempStore(SQLiteConfig.TempStore.MEMORY);
     c.enforceForeignKeys(false);
-    if (write) {
-      c.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    }
     Connection jdbc = c.createConnection(url);
     if (!(jdbc instanceof SQLiteConnection)) {
       jdbc.close();

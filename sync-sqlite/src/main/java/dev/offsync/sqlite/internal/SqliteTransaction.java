@@ -61,7 +61,8 @@ final class SqliteTransaction implements LocalTransaction {
   static final String RECORD = "SELECT " + RECORD_COLUMNS + " FROM records WHERE dataset_id = ? AND key = ?";
   static final String RECORDS = "SELECT " + RECORD_COLUMNS + " FROM records WHERE dataset_id = ? ORDER BY key";
   static final String DIRTY_RECORDS =
-      "SELECT " + RECORD_COLUMNS + " FROM records WHERE dataset_id = ? AND dirty = 1 ORDER BY key";
+      "SELECT " + RECORD_COLUMNS + " FROM records INDEXED BY records_dirty WHERE dataset_id = ? AND dirty = 1"
+          + " ORDER BY key";
   static final String USAGE =
       "SELECT count(*) FILTER (WHERE deleted = 0),"
           + " coalesce(sum(length(CAST(key AS BLOB)) + length(CAST(value AS BLOB))) FILTER (WHERE deleted = 0), 0),"

@@ -1,0 +1,69 @@
+package dev.offsync.sqlite.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offsync.sqlite.SqliteLocalStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine's queries use the indexes, never a scan of the records table (SQLite's own query plans). */
+class QueryPlanTest {
+  @TempDir Path dir;
+  private Path db;
+
+  @BeforeEach
+  void createSchema() {
+    db = dir.resolve("plan.db");
+    SqliteLocalStore.builder().file(db).build().close();
+  }
+
+  /** The details of {@code EXPLAIN QUERY PLAN sql} (parameters bound to NULL), one step per line. */
+  static String plan(Path db, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+      for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+        ps.setNull(i, Types.NULL);
+      }
+      StringBuilder sb = new StringBuilder();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sb.append(rs.getString("detail")).append('\n');
+        }
+      }
+      return sb.toString();
+    }
+  }
+
+  @Test
+  void dirtyScanUsesThePartialIndexInKeyOrder() throws Exception {
+    String plan = plan(db, SqliteTransaction.DIRTY_RECORDS);
+    assertThat(plan).contains("USING INDEX records_dirty (dataset_id=?)").doesNotContain("TEMP B-TREE");
+  }
+
+  @Test
+  void pointAndBatchedKeyLookupsUseThePrimaryKey() throws Exception {
+    assertThat(plan(db, SqliteTransaction.RECORD)).contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
+    assertThat(plan(db, "SELECT key, version FROM records WHERE dataset_id = ? AND key IN (?, ?, ?)"))
+        .contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
+    assertThat(plan(db, SqliteTransaction.UPDATE_RECORD)).contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
+    assertThat(plan(db, SqliteTransaction.DELETE_RECORD)).contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
+  }
+
+  @Test
+  void datasetReadsAndUsageUseIndexesAndNeverSortInMemory() throws Exception {
+    assertThat(plan(db, SqliteTransaction.RECORDS)).contains("USING PRIMARY KEY (dataset_id=?)")
+        .doesNotContain("TEMP B-TREE");
+    assertThat(plan(db, SqliteTransaction.USAGE)).contains("USING PRIMARY KEY (dataset_id=?)");
+    assertThat(plan(db, SqliteTransaction.DATASET_ID)).contains("sqlite_autoindex_datasets_1");
+    assertThat(plan(db, SqliteTransaction.DATASETS)).contains("sqlite_autoindex_datasets_1")
+        .doesNotContain("TEMP B-TREE");
+  }
+}
