@@ -1,0 +1,22 @@
+package dev.offsync.server.testing;
+
+import dev.offsync.server.internal.store.SqliteSyncStore;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+
+/**
+ * Every store implementation the server suites run against. A new store (e.g. PostgreSQL) is tested by adding one
+ * named factory here.
+ */
+public final class StoreFactories {
+  private StoreFactories() {}
+
+  /**
+   * The factories, as a {@code @MethodSource} for {@code @ParameterizedClass} suites.
+   *
+   * @return named factories
+   */
+  public static Stream<Named<StoreFactory>> all() {
+    return Stream.of(Named.of("sqlite", SqliteSyncStore::openInDirectory));
+  }
+}
