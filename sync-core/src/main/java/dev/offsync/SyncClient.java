@@ -1,0 +1,385 @@
+package dev.offsync;
+
+import static dev.offsync.internal.Preconditions.checkNotNull;
+
+import dev.offsync.internal.ClientCore;
+import dev.offsync.internal.Validation;
+import dev.offsync.spi.ConnectivityMonitor;
+import dev.offsync.spi.IdentityProvider;
+import dev.offsync.spi.LocalStore;
+import dev.offsync.spi.RemoteStore;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.io.Closeable;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * The entry point of offsync: an offline-first key-value store of named datasets, synced with an Amazon
+ * Cognito Sync compatible server. Build one per identity pool with {@link #builder()}; it is thread-safe.
+ *
+ * <pre>{@code
+ * SyncClient client = SyncClient.builder()
+ *     .localStore(sqliteStore)
+ *     .remoteStore(cognitoSyncRemoteStore)
+ *     .identityProvider(identityProvider)
+ *     .build();
+ * Dataset settings = client.dataset("settings");
+ * settings.put("theme", "dark");                 // local, works offline
+ * settings.sync().subscribe(report -> ..., error -> ...);
+ * }</pre>
+ *
+ * <p>Data written before any identity exists is kept under a stable local owner id and adopted by the
+ * first identity. When the identity changes with {@link dev.offsync.spi.IdentityChange#isMerge()}, the
+ * previous identity's datasets move to the new one in one transaction (a name taken already becomes
+ * {@code <name>.<previousId>}, reported as a merged dataset); otherwise the previous identity's data stays
+ * where it is. Status, progress and events are RxJava streams scoped to this instance.
+ */
+public final class SyncClient implements Closeable {
+  private final Builder config;
+  private final ClientCore core;
+
+  private SyncClient(Builder b) {
+    this.config = new Builder(b);
+    this.core = new ClientCore(b.localStore, b.remoteStore, b.identityProvider, b.conflictResolver,
+        b.datasetResolvers, b.connectivityMonitor, b.ioScheduler, b.timerScheduler, b.clock, b.random, b.limits,
+        b.options, b.localOwnerId, b.deviceId);
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder initialised with this client's configuration, to build another client */
+  public Builder newBuilder() {
+    return new Builder(config);
+  }
+
+  /**
+   * A handle on dataset {@code name}; the dataset is created locally by its first write. All handles of
+   * one name share one state and one sync at a time.
+   *
+   * @param name the dataset name: 1..{@link Limits#maxDatasetNameLength()} characters of {@code [a-zA-Z0-9_.:-]}
+   * @return the handle
+   * @throws ValidationException if the name is invalid
+   * @throws ClientClosedException if the client is closed
+   */
+  public Dataset dataset(String name) {
+    Validation.datasetName(name, config.limits);
+    return new Dataset(this, core.dataset(name), config.limits);
+  }
+
+  /**
+   * The current owner's local datasets (not those deleted locally), with their local sizes. Blocks on
+   * the local store.
+   *
+   * @return the datasets, ordered by name
+   */
+  public List<DatasetMetadata> listDatasets() {
+    return core.listDatasets();
+  }
+
+  /**
+   * Fetches every dataset's metadata from the server ({@code ListDatasets}, paged) and records it locally
+   * (creating local rows for datasets known only remotely; their records arrive with their first sync).
+   *
+   * @return the server's datasets
+   */
+  public Single<List<DatasetMetadata>> refreshDatasetMetadata() {
+    return core.refreshDatasetMetadata();
+  }
+
+  /**
+   * Syncs every local dataset (including those deleted locally, so that the deletes reach the server),
+   * one after the other. If any fails, the others still run and the result is the first error.
+   *
+   * @return the reports, in dataset-name order
+   */
+  public Single<List<SyncReport>> syncAll() {
+    return core.syncAll();
+  }
+
+  /**
+   * Deletes every local dataset and record of every owner, synced or not. The identity provider is not
+   * touched (sign out there if needed). Blocks on the local store.
+   */
+  public void wipeData() {
+    core.wipeData();
+  }
+
+  /**
+   * The client-wide status: {@code STOPPED} once closed, {@code BUSY} while any dataset syncs,
+   * {@code CONNECTING} while one starts, {@code OFFLINE} without network, else {@code IDLE}; with the
+   * latest successful sync time, the pending record count of the datasets used through this client, and
+   * the last sync error. Emits the current status on subscription; completes on {@link #close()}.
+   *
+   * @return the status stream
+   */
+  public Observable<SyncStatus> status() {
+    return core.status();
+  }
+
+  /** @return the current client-wide status */
+  public SyncStatus currentStatus() {
+    return core.currentStatus();
+  }
+
+  /** @return every dataset's sync progress, as it happens; hot */
+  public Observable<SyncProgress> progress() {
+    return core.progress();
+  }
+
+  /** @return every dataset's per-record sync events, as they happen; hot */
+  public Observable<RecordEvent> events() {
+    return core.events();
+  }
+
+  /**
+   * The owner whose data the datasets read and write now: the current identity id, or the local owner id
+   * before any identity exists.
+   *
+   * @return the owner id
+   */
+  public String ownerId() {
+    return core.owner();
+  }
+
+  /**
+   * Stops the client: background syncs stop, running and pending syncs end with
+   * {@link ClientClosedException}, the streams complete. The stores are not closed (the app owns them).
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    core.close();
+  }
+
+  Completable foldMerged(Dataset parent, String mergedName, ConflictResolver resolver) {
+    Validation.datasetName(mergedName, config.limits);
+    if (mergedName.equals(parent.name())) {
+      throw new IllegalArgumentException("cannot fold a dataset into itself: " + mergedName);
+    }
+    Dataset merged = dataset(mergedName);
+    Scheduler io = config.ioScheduler;
+    return Single.fromCallable(() -> merged.lastSyncCount() != 0 || !merged.records().isEmpty())
+        .subscribeOn(io)
+        .flatMapCompletable(present -> (present ? Completable.complete() : merged.sync().ignoreElement())
+            .andThen(Completable.fromAction(() -> fold(parent, merged, resolver)).subscribeOn(io))
+            .andThen(Completable.fromAction(merged::delete).subscribeOn(io))
+            .andThen(merged.sync().ignoreElement()));
+  }
+
+  private static void fold(Dataset parent, Dataset merged, ConflictResolver resolver) {
+    Map<String, String> updates = new LinkedHashMap<>();
+    for (Record m : merged.records()) {
+      if (m.isDeleted()) {
+        continue;
+      }
+      Record p = parent.record(m.key());
+      if (p == null || p.isDeleted()) {
+        updates.put(m.key(), m.value());
+      } else if (!Objects.equals(p.value(), m.value())) {
+        Resolution r = resolver.resolve(new SyncConflict(parent.name(), p, m, null, 0));
+        checkNotNull(r, "resolution");
+        switch (r.kind()) {
+          case USE_REMOTE:
+            updates.put(m.key(), m.value());
+            break;
+          case USE_VALUE:
+            updates.put(m.key(), r.value());
+            break;
+          case DELETE:
+            updates.put(m.key(), null);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    parent.putAll(updates);
+  }
+
+  /**
+   * Builds a {@link SyncClient}. {@link #localStore}, {@link #remoteStore} and {@link #identityProvider}
+   * are required; everything else has a default.
+   */
+  public static final class Builder {
+    private LocalStore localStore;
+    private RemoteStore remoteStore;
+    private IdentityProvider identityProvider;
+    private ConflictResolver conflictResolver = ConflictResolvers.lastWriterWins();
+    private final Map<String, ConflictResolver> datasetResolvers = new LinkedHashMap<>();
+    private ConnectivityMonitor connectivityMonitor = ConnectivityMonitors.alwaysOnline();
+    private Scheduler ioScheduler = Schedulers.io();
+    private Scheduler timerScheduler = Schedulers.computation();
+    private Clock clock = Clock.systemUTC();
+    private Random random = new Random();
+    private Limits limits = Limits.DEFAULT;
+    private SyncOptions options = SyncOptions.DEFAULT;
+    private String localOwnerId = "local";
+    private String deviceId;
+
+    Builder() {}
+
+    Builder(Builder b) {
+      localStore = b.localStore;
+      remoteStore = b.remoteStore;
+      identityProvider = b.identityProvider;
+      conflictResolver = b.conflictResolver;
+      datasetResolvers.putAll(b.datasetResolvers);
+      connectivityMonitor = b.connectivityMonitor;
+      ioScheduler = b.ioScheduler;
+      timerScheduler = b.timerScheduler;
+      clock = b.clock;
+      random = b.random;
+      limits = b.limits;
+      options = b.options;
+      localOwnerId = b.localOwnerId;
+      deviceId = b.deviceId;
+    }
+
+    /** @param store where datasets live (required) @return this builder */
+    public Builder localStore(LocalStore store) {
+      this.localStore = checkNotNull(store, "store");
+      return this;
+    }
+
+    /** @param store the server (required) @return this builder */
+    public Builder remoteStore(RemoteStore store) {
+      this.remoteStore = checkNotNull(store, "store");
+      return this;
+    }
+
+    /** @param provider the identity source (required; see {@link IdentityProviders}) @return this builder */
+    public Builder identityProvider(IdentityProvider provider) {
+      this.identityProvider = checkNotNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * The resolver of every dataset without its own (default {@link ConflictResolvers#lastWriterWins()}).
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
+    public Builder conflictResolver(ConflictResolver resolver) {
+      this.conflictResolver = checkNotNull(resolver, "resolver");
+      return this;
+    }
+
+    /**
+     * The resolver of one dataset, overriding the default.
+     *
+     * @param datasetName the dataset
+     * @param resolver its resolver
+     * @return this builder
+     */
+    public Builder conflictResolver(String datasetName, ConflictResolver resolver) {
+      checkNotNull(datasetName, "datasetName");
+      datasetResolvers.put(datasetName, checkNotNull(resolver, "resolver"));
+      return this;
+    }
+
+    /** @param monitor network state (default {@link ConnectivityMonitors#alwaysOnline()}) @return this builder */
+    public Builder connectivityMonitor(ConnectivityMonitor monitor) {
+      this.connectivityMonitor = checkNotNull(monitor, "monitor");
+      return this;
+    }
+
+    /**
+     * Where blocking local-store work of syncs runs (default {@link Schedulers#io()}; tests may use
+     * {@link Schedulers#trampoline()}).
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public Builder ioScheduler(Scheduler scheduler) {
+      this.ioScheduler = checkNotNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * The scheduler of every delay: conflict retry backoff, background retry backoff, debounce and
+     * periodic syncs (default {@link Schedulers#computation()}; tests use a {@code TestScheduler}).
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public Builder timerScheduler(Scheduler scheduler) {
+      this.timerScheduler = checkNotNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** @param clock timestamps of local writes and syncs (default UTC system clock) @return this builder */
+    public Builder clock(Clock clock) {
+      this.clock = checkNotNull(clock, "clock");
+      return this;
+    }
+
+    /** @param random the source of backoff jitter @return this builder */
+    public Builder random(Random random) {
+      this.random = checkNotNull(random, "random");
+      return this;
+    }
+
+    /** @param limits the limits enforced on writes and pushes (default {@link Limits#DEFAULT}) @return this builder */
+    public Builder limits(Limits limits) {
+      this.limits = checkNotNull(limits, "limits");
+      return this;
+    }
+
+    /** @param options sync behaviour (default {@link SyncOptions#DEFAULT}) @return this builder */
+    public Builder options(SyncOptions options) {
+      this.options = checkNotNull(options, "options");
+      return this;
+    }
+
+    /**
+     * The owner id of data written before any identity exists (default {@code "local"}). Must never be
+     * a real identity id.
+     *
+     * @param id the local owner id
+     * @return this builder
+     */
+    public Builder localOwnerId(String id) {
+      checkNotNull(id, "id");
+      if (id.isEmpty()) {
+        throw new IllegalArgumentException("localOwnerId is empty");
+      }
+      this.localOwnerId = id;
+      return this;
+    }
+
+    /**
+     * The device id sent with pushes (becomes the server's {@code LastModifiedBy}); default none.
+     *
+     * @param deviceId the device id
+     * @return this builder
+     */
+    public Builder deviceId(String deviceId) {
+      this.deviceId = checkNotNull(deviceId, "deviceId");
+      return this;
+    }
+
+    /**
+     * Builds the client and starts watching identity and connectivity.
+     *
+     * @return the client
+     * @throws NullPointerException if a required part is missing
+     */
+    public SyncClient build() {
+      checkNotNull(localStore, "localStore");
+      checkNotNull(remoteStore, "remoteStore");
+      checkNotNull(identityProvider, "identityProvider");
+      return new SyncClient(this);
+    }
+  }
+}

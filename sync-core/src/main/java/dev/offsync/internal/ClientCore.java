@@ -1,0 +1,489 @@
+package dev.offsync.internal;
+
+import dev.offsync.ClientClosedException;
+import dev.offsync.ConflictResolver;
+import dev.offsync.DatasetMetadata;
+import dev.offsync.Limits;
+import dev.offsync.LimitExceededException;
+import dev.offsync.RecordEvent;
+import dev.offsync.SyncException;
+import dev.offsync.SyncOptions;
+import dev.offsync.SyncProgress;
+import dev.offsync.SyncReport;
+import dev.offsync.SyncStatus;
+import dev.offsync.spi.ConnectivityMonitor;
+import dev.offsync.spi.DatasetPage;
+import dev.offsync.spi.IdentityChange;
+import dev.offsync.spi.IdentityProvider;
+import dev.offsync.spi.LocalDataset;
+import dev.offsync.spi.LocalRecord;
+import dev.offsync.spi.LocalStore;
+import dev.offsync.spi.LocalTransaction;
+import dev.offsync.spi.RecordWrite;
+import dev.offsync.spi.RemoteStore;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.disposables.CompositeDisposable;
+import io.reactivex.rxjava3.subjects.BehaviorSubject;
+import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The engine behind one {@code SyncClient}: configuration, the per-dataset cores, identity handling,
+ * connectivity, and the client-wide status, progress and event streams (instance-scoped). Not API.
+ */
+public final class ClientCore {
+  final LocalStore store;
+  final RemoteStore remote;
+  final IdentityProvider identity;
+  final ConflictResolver defaultResolver;
+  final Map<String, ConflictResolver> resolvers;
+  final ConnectivityMonitor connectivity;
+  final Scheduler io;
+  final Scheduler timer;
+  final Clock clock;
+  final Random random;
+  final Limits limits;
+  final SyncOptions options;
+  final String localOwner;
+  final String deviceId;
+
+  private final Map<String, DatasetCore> datasets = new ConcurrentHashMap<>();
+  private final BehaviorSubject<SyncStatus> status;
+  private final Subject<SyncProgress> progress = PublishSubject.<SyncProgress>create().toSerialized();
+  private final Subject<RecordEvent> events = PublishSubject.<RecordEvent>create().toSerialized();
+  private final CompositeDisposable subscriptions = new CompositeDisposable();
+  private final AtomicLong identityEpoch = new AtomicLong();
+  private final Object identityLock = new Object();
+  private volatile String adoptedFor;
+  private volatile boolean connected;
+  private volatile boolean closed;
+  private volatile SyncException lastError;
+
+  /** Creates the engine and starts watching identity and connectivity. */
+  public ClientCore(LocalStore store, RemoteStore remote, IdentityProvider identity, ConflictResolver defaultResolver,
+      Map<String, ConflictResolver> resolvers, ConnectivityMonitor connectivity, Scheduler io, Scheduler timer,
+      Clock clock, Random random, Limits limits, SyncOptions options, String localOwner, String deviceId) {
+    this.store = store;
+    this.remote = remote;
+    this.identity = identity;
+    this.defaultResolver = defaultResolver;
+    this.resolvers = Collections.unmodifiableMap(new ConcurrentHashMap<>(resolvers));
+    this.connectivity = connectivity;
+    this.io = io;
+    this.timer = timer;
+    this.clock = clock;
+    this.random = random;
+    this.limits = limits;
+    this.options = options;
+    this.localOwner = localOwner;
+    this.deviceId = deviceId;
+    this.connected = connectivity.isConnected();
+    this.status = BehaviorSubject.createDefault(SyncStatus.builder(
+        connected ? SyncStatus.State.IDLE : SyncStatus.State.OFFLINE).build());
+
+    subscriptions.add(identity.changes()
+        .concatMapCompletable(change -> Completable.fromAction(() -> onIdentityChange(change))
+            .subscribeOn(io)
+            .onErrorComplete(e -> {
+              lastError = e instanceof SyncException ? (SyncException) e : SyncErrors.wrap(e);
+              recomputeStatus();
+              return true;
+            }))
+        .subscribe(() -> { }, e -> { }));
+    subscriptions.add(connectivity.connectivity()
+        .distinctUntilChanged()
+        .subscribe(this::onConnectivity, e -> { }));
+    if (options.periodicSyncInterval() != null) {
+      long ms = options.periodicSyncInterval().toMillis();
+      subscriptions.add(Observable.interval(ms, ms, TimeUnit.MILLISECONDS, timer)
+          .subscribe(tick -> backgroundSyncAll(false), e -> { }));
+    }
+  }
+
+  // ---------------------------------------------------------------- infrastructure
+
+  /** Runs blocking local work on the I/O scheduler. */
+  <T> Single<T> local(Callable<T> work) {
+    return Single.fromCallable(work).subscribeOn(io);
+  }
+
+  boolean isConnected() {
+    return connected;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw new ClientClosedException("the client is closed");
+    }
+  }
+
+  long identityEpoch() {
+    return identityEpoch.get();
+  }
+
+  ConflictResolver resolverFor(String datasetName) {
+    ConflictResolver r = resolvers.get(datasetName);
+    return r != null ? r : defaultResolver;
+  }
+
+  void emit(RecordEvent event) {
+    events.onNext(event);
+  }
+
+  void emit(SyncProgress p) {
+    progress.onNext(p);
+  }
+
+  void recordError(SyncException e) {
+    lastError = e;
+  }
+
+  /** The shared core of dataset {@code name} (validated by the caller). */
+  public DatasetCore dataset(String name) {
+    checkOpen();
+    return datasets.computeIfAbsent(name, n -> new DatasetCore(this, n));
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  /**
+   * The owner local reads and writes use now: the current identity (adopting the local owner's data
+   * first if needed), or the local owner when there is no identity yet.
+   */
+  public String owner() {
+    String id = identity.currentIdentityId();
+    if (id == null) {
+      return localOwner;
+    }
+    ensureAdopted(id);
+    return id;
+  }
+
+  /** Moves the local owner's datasets under {@code id} once (idempotent), in one transaction. */
+  void ensureAdopted(String id) {
+    if (id.equals(adoptedFor) || id.equals(localOwner)) {
+      return;
+    }
+    synchronized (identityLock) {
+      if (id.equals(adoptedFor)) {
+        return;
+      }
+      store.write(tx -> {
+        reparent(tx, localOwner, id, false);
+        return null;
+      });
+      adoptedFor = id;
+    }
+  }
+
+  private void onIdentityChange(IdentityChange change) {
+    synchronized (identityLock) {
+      identityEpoch.incrementAndGet();
+      String previous = change.previousId();
+      String current = change.currentId();
+      store.write(tx -> {
+        reparent(tx, localOwner, current, false);
+        if (previous != null && change.isMerge() && !previous.equals(current) && !previous.equals(localOwner)) {
+          reparent(tx, previous, current, true);
+        }
+        return null;
+      });
+      adoptedFor = current;
+    }
+    for (DatasetCore d : datasets.values()) {
+      d.onIdentityChanged();
+    }
+    recomputeStatus();
+  }
+
+  /**
+   * Moves every dataset of {@code from} under {@code to}. A name already taken under {@code to} moves to
+   * {@code <name>.<from>} (or {@code <name>.<from>.<n>} if that is taken too). With {@code rebase}, and
+   * for every renamed copy, the moved dataset starts over as a local-only dataset: watermark 0, every live
+   * record dirty on base 0, tombstones dropped, since its sync state belonged to the old identity.
+   */
+  static void reparent(LocalTransaction tx, String from, String to, boolean rebase) {
+    if (from.equals(to)) {
+      return;
+    }
+    for (LocalDataset ds : tx.datasets(from)) {
+      String target = ds.name();
+      boolean renamed = false;
+      if (tx.dataset(to, target) != null) {
+        target = ds.name() + "." + from;
+        int n = 2;
+        while (tx.dataset(to, target) != null) {
+          target = ds.name() + "." + from + "." + n++;
+        }
+        renamed = true;
+      }
+      tx.moveDataset(from, ds.name(), to, target);
+      if (rebase || renamed) {
+        resetAsNew(tx, to, target);
+      }
+    }
+  }
+
+  /** Makes a dataset local-only: watermark 0, live records dirty on base 0, tombstones removed. */
+  static void resetAsNew(LocalTransaction tx, String owner, String name) {
+    LocalDataset ds = tx.dataset(owner, name);
+    if (ds == null) {
+      return;
+    }
+    List<RecordWrite> writes = new ArrayList<>();
+    List<String> drop = new ArrayList<>();
+    for (LocalRecord r : tx.records(owner, name)) {
+      if (r.isDeleted()) {
+        drop.add(r.key());
+      } else {
+        writes.add(RecordWrite.unconditional(r.newBuilder().syncCount(0).baseValue(null).dirty(true).build()));
+      }
+    }
+    tx.deleteRecords(owner, name, drop);
+    if (!writes.isEmpty()) {
+      tx.writeRecords(owner, name, writes);
+    }
+    tx.putDataset(ds.newBuilder().watermark(0).deletedLocally(false).build());
+  }
+
+  // ---------------------------------------------------------------- connectivity, status
+
+  private void onConnectivity(boolean online) {
+    boolean regained = online && !connected;
+    connected = online;
+    for (DatasetCore d : datasets.values()) {
+      d.recomputeStatus();
+    }
+    recomputeStatus();
+    if (regained && options.autoSyncDebounce() != null) {
+      backgroundSyncAll(true);
+    }
+  }
+
+  private void backgroundSyncAll(boolean onlyPending) {
+    if (closed || !connected) {
+      return;
+    }
+    subscriptions.add(local(this::localDatasetNames).subscribe(names -> {
+      for (String name : names) {
+        DatasetCore d = dataset(name);
+        if (!onlyPending || d.hasPendingWork()) {
+          d.requestBackgroundSync();
+        }
+      }
+    }, e -> { }));
+  }
+
+  /** Names of the current owner's local datasets, locally deleted ones included. */
+  List<String> localDatasetNames() {
+    String owner = owner();
+    return store.read(tx -> {
+      List<String> names = new ArrayList<>();
+      for (LocalDataset ds : tx.datasets(owner)) {
+        names.add(ds.name());
+      }
+      return names;
+    });
+  }
+
+  /** Recomputes the client-wide status from the datasets' statuses. */
+  void recomputeStatus() {
+    SyncStatus.State state;
+    boolean busy = false;
+    boolean connecting = false;
+    Instant last = null;
+    boolean hasSynced = false;
+    long pending = 0;
+    for (DatasetCore d : datasets.values()) {
+      SyncStatus s = d.currentStatus();
+      busy |= s.state() == SyncStatus.State.BUSY;
+      connecting |= s.state() == SyncStatus.State.CONNECTING;
+      if (s.lastSyncedAt() != null && (last == null || s.lastSyncedAt().isAfter(last))) {
+        last = s.lastSyncedAt();
+      }
+      hasSynced |= s.hasSynced();
+      pending += s.pendingCount();
+    }
+    if (closed) {
+      state = SyncStatus.State.STOPPED;
+    } else if (busy) {
+      state = SyncStatus.State.BUSY;
+    } else if (connecting) {
+      state = SyncStatus.State.CONNECTING;
+    } else if (!connected) {
+      state = SyncStatus.State.OFFLINE;
+    } else {
+      state = SyncStatus.State.IDLE;
+    }
+    SyncStatus next = SyncStatus.builder(state).lastSyncedAt(last).hasSynced(hasSynced).pendingCount(pending)
+        .lastError(lastError).build();
+    synchronized (status) {
+      if (!next.equals(status.getValue()) && !status.hasComplete()) {
+        status.onNext(next);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- client operations
+
+  /** Client-wide status stream. */
+  public Observable<SyncStatus> status() {
+    return status.distinctUntilChanged();
+  }
+
+  /** The current client-wide status. */
+  public SyncStatus currentStatus() {
+    return status.getValue();
+  }
+
+  /** Every dataset's progress. */
+  public Observable<SyncProgress> progress() {
+    return progress;
+  }
+
+  /** Every dataset's record events. */
+  public Observable<RecordEvent> events() {
+    return events;
+  }
+
+  /** Local datasets of the current owner, not locally deleted, with local sizes. */
+  public List<DatasetMetadata> listDatasets() {
+    checkOpen();
+    String owner = owner();
+    return store.read(tx -> {
+      List<DatasetMetadata> out = new ArrayList<>();
+      for (LocalDataset ds : tx.datasets(owner)) {
+        if (!ds.isDeletedLocally()) {
+          out.add(DatasetCore.metadataOf(ds, tx.usage(owner, ds.name())));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Pages through ListDatasets and records what the server says about each dataset locally. */
+  public Single<List<DatasetMetadata>> refreshDatasetMetadata() {
+    return Single.defer(() -> {
+      checkOpen();
+      return identity.identityId().flatMap(id -> local(() -> {
+        ensureAdopted(id);
+        return id;
+      })).flatMap(id -> {
+        long epoch = identityEpoch();
+        List<DatasetMetadata> all = new ArrayList<>();
+        return fetchDatasetPages(id, null, all).flatMap(done -> local(() -> store.write(tx -> {
+          if (identityEpoch() != epoch) {
+            throw new dev.offsync.IdentityChangedException("identity changed during refreshDatasetMetadata");
+          }
+          for (DatasetMetadata m : all) {
+            LocalDataset ds = tx.dataset(id, m.name());
+            LocalDataset.Builder b = ds != null ? ds.newBuilder() : LocalDataset.builder(id, m.name());
+            if (ds == null) {
+              int live = 0;
+              for (LocalDataset other : tx.datasets(id)) {
+                live += other.isDeletedLocally() ? 0 : 1;
+              }
+              if (live >= limits.maxDatasets()) {
+                throw new LimitExceededException("more than " + limits.maxDatasets() + " datasets");
+              }
+            }
+            tx.putDataset(b.creationDate(m.creationDate()).lastModifiedDate(m.lastModifiedDate())
+                .lastModifiedBy(m.lastModifiedBy()).remoteStorageBytes(Math.max(0, m.storageSizeBytes()))
+                .remoteRecordCount(Math.max(0, m.recordCount())).build());
+          }
+          return Collections.unmodifiableList(all);
+        })));
+      });
+    }).onErrorResumeNext(e -> Single.error(SyncErrors.wrap(e)));
+  }
+
+  private Single<Boolean> fetchDatasetPages(String id, String token, List<DatasetMetadata> into) {
+    return remote.listDatasets(id, token, RemoteStore.MAX_DATASETS_PER_PAGE).flatMap((DatasetPage page) -> {
+      into.addAll(page.datasets());
+      return page.nextToken() == null ? Single.just(true) : fetchDatasetPages(id, page.nextToken(), into);
+    });
+  }
+
+  /** Syncs every local dataset, one after the other; fails with the first error after trying all. */
+  public Single<List<SyncReport>> syncAll() {
+    return Single.defer(() -> {
+      checkOpen();
+      return local(this::localDatasetNames);
+    }).flatMap(names -> Observable.fromIterable(names)
+        .concatMapSingleDelayError(name -> dataset(name).requestSync(false))
+        .toList()
+        .map(Collections::unmodifiableList))
+        .onErrorResumeNext(e -> Single.error(firstError(e)));
+  }
+
+  private static Throwable firstError(Throwable e) {
+    if (e instanceof io.reactivex.rxjava3.exceptions.CompositeException) {
+      return ((io.reactivex.rxjava3.exceptions.CompositeException) e).getExceptions().get(0);
+    }
+    return e;
+  }
+
+  /** Deletes every local dataset and record of every owner (the identity provider is untouched). */
+  public void wipeData() {
+    checkOpen();
+    synchronized (identityLock) {
+      store.write(tx -> {
+        tx.deleteAll();
+        return null;
+      });
+    }
+    for (DatasetCore d : datasets.values()) {
+      d.onWiped();
+    }
+    recomputeStatus();
+  }
+
+  /** Stops everything: running and pending syncs fail with {@link ClientClosedException}. */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    subscriptions.dispose();
+    for (DatasetCore d : datasets.values()) {
+      d.close();
+    }
+    recomputeStatus();
+    synchronized (status) {
+      status.onComplete();
+    }
+    progress.onComplete();
+    events.onComplete();
+  }
+
+  /** Used by {@link DatasetCore} to keep background work disposable with the client. */
+  void track(io.reactivex.rxjava3.disposables.Disposable d) {
+    if (closed) {
+      d.dispose();
+    } else {
+      subscriptions.add(d);
+    }
+  }
+
+  void untrack(io.reactivex.rxjava3.disposables.Disposable d) {
+    subscriptions.delete(d);
+  }
+}

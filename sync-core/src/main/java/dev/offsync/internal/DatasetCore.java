@@ -1,0 +1,684 @@
+package dev.offsync.internal;
+
+import dev.offsync.ClientClosedException;
+import dev.offsync.ConflictResolver;
+import dev.offsync.DatasetChange;
+import dev.offsync.DatasetMetadata;
+import dev.offsync.LimitExceededException;
+import dev.offsync.NetworkException;
+import dev.offsync.Record;
+import dev.offsync.RecordEvent;
+import dev.offsync.Resolution;
+import dev.offsync.SyncConflict;
+import dev.offsync.SyncException;
+import dev.offsync.SyncProgress;
+import dev.offsync.SyncReport;
+import dev.offsync.SyncStatus;
+import dev.offsync.spi.DatasetUsage;
+import dev.offsync.spi.LocalDataset;
+import dev.offsync.spi.LocalRecord;
+import dev.offsync.spi.LocalTransaction;
+import dev.offsync.spi.RecordWrite;
+import dev.offsync.spi.RemoteRecord;
+import io.reactivex.rxjava3.core.BackpressureStrategy;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.disposables.Disposable;
+import io.reactivex.rxjava3.subjects.BehaviorSubject;
+import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.SingleSubject;
+import io.reactivex.rxjava3.subjects.Subject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything shared by all handles of one dataset: local reads and writes, the single-flight sync
+ * (one running, one pending), deferred conflicts, status, progress and change streams, and background
+ * syncs with backoff. Not API.
+ */
+public final class DatasetCore {
+  final ClientCore client;
+  final String name;
+
+  private final Object lock = new Object();
+  private Run running;
+  private Run pending;
+
+  /** Deferred conflicts by key: the conflict and the remote record it was met with. */
+  final Map<String, Deferred> deferred = new ConcurrentHashMap<>();
+
+  private final BehaviorSubject<SyncStatus> status;
+  private final Subject<SyncProgress> progress = PublishSubject.<SyncProgress>create().toSerialized();
+  private final Subject<DatasetChange> changes = PublishSubject.<DatasetChange>create().toSerialized();
+  private final Subject<Object> writes = PublishSubject.create().toSerialized();
+  private final Backoff backoff;
+
+  private volatile SyncStatus.State activity = SyncStatus.State.IDLE;
+  private volatile long pendingCount;
+  private volatile Instant lastSyncedAt;
+  private volatile SyncException lastError;
+  private volatile SyncProgress lastProgress;
+  private int backgroundFailures;
+  private Disposable retryTimer;
+
+  /** A conflict left for the app, with the remote record it was detected against. */
+  static final class Deferred {
+    final SyncConflict conflict;
+    final RemoteRecord remote;
+
+    Deferred(SyncConflict conflict, RemoteRecord remote) {
+      this.conflict = conflict;
+      this.remote = remote;
+    }
+  }
+
+  private static final class Run {
+    final SingleSubject<SyncReport> result = SingleSubject.create();
+    boolean full;
+    Disposable disposable;
+
+    Run(boolean full) {
+      this.full = full;
+    }
+  }
+
+  DatasetCore(ClientCore client, String name) {
+    this.client = client;
+    this.name = name;
+    this.backoff = new Backoff(client.options.retryInitialDelay(), client.options.retryMaxDelay(), client.random);
+    this.status = BehaviorSubject.createDefault(SyncStatus.builder(SyncStatus.State.IDLE).build());
+    if (client.options.autoSyncDebounce() != null) {
+      long ms = client.options.autoSyncDebounce().toMillis();
+      client.track(writes.debounce(ms, TimeUnit.MILLISECONDS, client.timer)
+          .subscribe(x -> requestBackgroundSync(), e -> { }));
+    }
+    refreshFromStore();
+  }
+
+  /** The dataset's name. */
+  public String name() {
+    return name;
+  }
+
+  private void refreshFromStore() {
+    try {
+      String owner = client.owner();
+      client.store.read(tx -> {
+        LocalDataset ds = tx.dataset(owner, name);
+        lastSyncedAt = ds == null ? null : ds.lastSyncedAt();
+        pendingCount = ds == null ? 0 : tx.usage(owner, name).dirtyRecordCount();
+        return null;
+      });
+    } catch (RuntimeException e) {
+      lastError = SyncErrors.wrap(e);
+    }
+    recomputeStatus();
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** Reads one record, tombstones included, or {@code null}. */
+  public Record record(String key) {
+    client.checkOpen();
+    String owner = client.owner();
+    LocalRecord r = client.store.read(tx -> tx.record(owner, name, key));
+    return r == null ? null : Records.toRecord(r);
+  }
+
+  /** Every record, tombstones included, ordered by key. */
+  public List<Record> records() {
+    client.checkOpen();
+    String owner = client.owner();
+    List<LocalRecord> all = client.store.read(tx -> tx.records(owner, name));
+    List<Record> out = new ArrayList<>(all.size());
+    for (LocalRecord r : all) {
+      out.add(Records.toRecord(r));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Live values by key, ordered by key. */
+  public Map<String, String> getAll() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Record r : records()) {
+      if (!r.isDeleted()) {
+        out.put(r.key(), r.value());
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Keys with unacknowledged local changes, ordered by key. */
+  public Set<String> pendingKeys() {
+    client.checkOpen();
+    String owner = client.owner();
+    List<LocalRecord> dirty = client.store.read(tx -> tx.dirtyRecords(owner, name));
+    Set<String> keys = new LinkedHashSet<>();
+    for (LocalRecord r : dirty) {
+      keys.add(r.key());
+    }
+    return Collections.unmodifiableSet(keys);
+  }
+
+  /** UTF-8 bytes of keys and values of live records. */
+  public long sizeInBytes() {
+    client.checkOpen();
+    String owner = client.owner();
+    return client.store.read(tx -> tx.usage(owner, name)).liveBytes();
+  }
+
+  /** The local dataset row as metadata (zeros if the dataset does not exist locally). */
+  public DatasetMetadata metadata() {
+    client.checkOpen();
+    String owner = client.owner();
+    return client.store.read(tx -> {
+      LocalDataset ds = tx.dataset(owner, name);
+      if (ds == null) {
+        return DatasetMetadata.builder(name).build();
+      }
+      return metadataOf(ds, tx.usage(owner, name));
+    });
+  }
+
+  static DatasetMetadata metadataOf(LocalDataset ds, DatasetUsage usage) {
+    return DatasetMetadata.builder(ds.name())
+        .creationDate(ds.creationDate())
+        .lastModifiedDate(ds.lastModifiedDate())
+        .lastModifiedBy(ds.lastModifiedBy())
+        .storageSizeBytes(usage.liveBytes())
+        .recordCount(usage.liveRecordCount())
+        .build();
+  }
+
+  /** The watermark; -1 if deleted locally pending the remote delete; 0 if never synced. */
+  public long lastSyncCount() {
+    client.checkOpen();
+    String owner = client.owner();
+    return client.store.read(tx -> {
+      LocalDataset ds = tx.dataset(owner, name);
+      return ds == null ? 0L : ds.isDeletedLocally() ? -1L : ds.watermark();
+    });
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /**
+   * Writes values ({@code null} = remove) atomically after validating them and the dataset limits. Keys
+   * and values were validated by the caller.
+   */
+  public void write(Map<String, String> values) {
+    client.checkOpen();
+    if (values.isEmpty()) {
+      return;
+    }
+    String owner = client.owner();
+    Instant now = client.clock.instant();
+    List<LocalRecord> written = client.store.write(tx -> {
+      LocalDataset ds = ensureDatasetRow(tx, owner, now);
+      Map<String, LocalRecord> existing = tx.records(owner, name, values.keySet());
+      DatasetUsage usage = tx.usage(owner, name);
+      long live = usage.liveRecordCount();
+      long bytes = usage.liveBytes();
+      List<RecordWrite> batch = new ArrayList<>();
+      List<LocalRecord> out = new ArrayList<>();
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        String key = e.getKey();
+        String value = e.getValue();
+        LocalRecord old = existing.get(key);
+        if (old == null ? value == null : Objects.equals(old.value(), value)) {
+          continue;
+        }
+        if (old != null && !old.isDeleted()) {
+          live--;
+          bytes -= Records.utf8Length(key) + Records.utf8Length(old.value());
+        }
+        if (value != null) {
+          live++;
+          bytes += Records.utf8Length(key) + Records.utf8Length(value);
+        }
+        if (value == null && old != null && old.isDirty() && old.syncCount() == 0 && old.baseValue() == null) {
+          // never synced: removing it needs no remote change, so the row simply goes
+          tx.deleteRecords(owner, name, Collections.singletonList(key));
+          out.add(old.newBuilder().value(null).deviceLastModifiedDate(now).build());
+          continue;
+        }
+        LocalRecord next;
+        if (old == null) {
+          next = LocalRecord.builder(key).value(value).syncCount(0).baseValue(null).dirty(true)
+              .deviceLastModifiedDate(now).build();
+        } else {
+          next = old.newBuilder().value(value).dirty(true).deviceLastModifiedDate(now)
+              .baseValue(old.isDirty() ? old.baseValue() : old.value()).build();
+        }
+        batch.add(RecordWrite.unconditional(next));
+        out.add(next);
+      }
+      if (live > client.limits.maxRecordsPerDataset()) {
+        throw new LimitExceededException("dataset " + name + " would hold " + live + " records, more than "
+            + client.limits.maxRecordsPerDataset());
+      }
+      if (bytes > client.limits.maxDatasetBytes()) {
+        throw new LimitExceededException("dataset " + name + " would hold " + bytes + " bytes, more than "
+            + client.limits.maxDatasetBytes());
+      }
+      if (out.isEmpty()) {
+        return out;
+      }
+      if (!batch.isEmpty()) {
+        tx.writeRecords(owner, name, batch);
+      }
+      tx.putDataset(ds.newBuilder().lastModifiedDate(now).build());
+      pendingCount = tx.usage(owner, name).dirtyRecordCount();
+      return out;
+    });
+    if (!written.isEmpty()) {
+      for (LocalRecord r : written) {
+        changes.onNext(new DatasetChange(name, Records.toRecord(r), DatasetChange.Source.LOCAL));
+      }
+      recomputeStatus();
+      writes.onNext(Boolean.TRUE);
+    }
+  }
+
+  private LocalDataset ensureDatasetRow(LocalTransaction tx, String owner, Instant now) {
+    LocalDataset ds = tx.dataset(owner, name);
+    if (ds != null) {
+      return ds;
+    }
+    int live = 0;
+    for (LocalDataset other : tx.datasets(owner)) {
+      live += other.isDeletedLocally() ? 0 : 1;
+    }
+    if (live >= client.limits.maxDatasets()) {
+      throw new LimitExceededException("cannot create dataset " + name + ": already " + live
+          + " datasets, the limit is " + client.limits.maxDatasets());
+    }
+    ds = LocalDataset.builder(owner, name).creationDate(now).lastModifiedDate(now).build();
+    tx.putDataset(ds);
+    return ds;
+  }
+
+  /** Marks the dataset deleted locally: its records go now, the remote delete happens on the next sync. */
+  public void delete() {
+    client.checkOpen();
+    String owner = client.owner();
+    Instant now = client.clock.instant();
+    List<LocalRecord> removed = client.store.write(tx -> {
+      LocalDataset ds = tx.dataset(owner, name);
+      if (ds == null) {
+        ds = LocalDataset.builder(owner, name).creationDate(now).build();
+      }
+      List<LocalRecord> all = tx.records(owner, name);
+      List<String> keys = new ArrayList<>();
+      for (LocalRecord r : all) {
+        keys.add(r.key());
+      }
+      tx.putDataset(ds.newBuilder().deletedLocally(true).lastModifiedDate(now).build());
+      tx.deleteRecords(owner, name, keys);
+      return all;
+    });
+    deferred.clear();
+    pendingCount = 0;
+    for (LocalRecord r : removed) {
+      if (!r.isDeleted()) {
+        changes.onNext(new DatasetChange(name,
+            Records.toRecord(r.newBuilder().value(null).dirty(true).deviceLastModifiedDate(now).build()),
+            DatasetChange.Source.LOCAL));
+      }
+    }
+    recomputeStatus();
+    writes.onNext(Boolean.TRUE);
+  }
+
+  // ---------------------------------------------------------------- conflicts
+
+  /** The deferred conflicts, ordered by key. */
+  public List<SyncConflict> conflicts() {
+    List<String> keys = new ArrayList<>(deferred.keySet());
+    Collections.sort(keys);
+    List<SyncConflict> out = new ArrayList<>();
+    for (String k : keys) {
+      Deferred d = deferred.get(k);
+      if (d != null) {
+        out.add(d.conflict);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Applies the app's decision for a deferred conflict. */
+  public void resolve(String key, Resolution resolution) {
+    client.checkOpen();
+    Deferred d = deferred.get(key);
+    if (d == null) {
+      throw new IllegalArgumentException("no deferred conflict for key " + key);
+    }
+    if (resolution.kind() == Resolution.Kind.DEFER) {
+      return;
+    }
+    if (resolution.kind() == Resolution.Kind.USE_VALUE) {
+      Validation.value(resolution.value(), client.limits);
+    }
+    String owner = client.owner();
+    Instant now = client.clock.instant();
+    LocalRecord written = client.store.write(tx -> {
+      LocalRecord current = tx.record(owner, name, key);
+      if (current == null) {
+        return null;
+      }
+      LocalRecord next = applyResolution(current, d.remote, resolution, now);
+      tx.writeRecords(owner, name, Collections.singletonList(RecordWrite.ifVersion(next, current.version())));
+      pendingCount = tx.usage(owner, name).dirtyRecordCount();
+      return next;
+    });
+    deferred.remove(key);
+    client.emit(RecordEvent.resolved(d.conflict, resolution));
+    if (written != null) {
+      changes.onNext(new DatasetChange(name, Records.toRecord(written), DatasetChange.Source.REMOTE));
+    }
+    recomputeStatus();
+    writes.onNext(Boolean.TRUE);
+  }
+
+  /** The row {@code local} becomes under {@code resolution} against {@code remote}. */
+  static LocalRecord applyResolution(LocalRecord local, RemoteRecord remote, Resolution resolution, Instant now) {
+    switch (resolution.kind()) {
+      case USE_REMOTE:
+        return Records.cleanFromRemote(remote);
+      case USE_LOCAL:
+        return Records.rebase(local, remote, local.value(), false, now);
+      case USE_VALUE:
+        return Records.rebase(local, remote, resolution.value(), true, now);
+      case DELETE:
+        return Records.rebase(local, remote, null, true, now);
+      default:
+        throw new IllegalArgumentException("not applicable: " + resolution);
+    }
+  }
+
+  // ---------------------------------------------------------------- sync: single flight
+
+  /** A sync of this dataset: joins the running one if it has not started, else the pending one. */
+  public Single<SyncReport> requestSync(boolean full) {
+    return Single.defer(() -> {
+      if (client.isClosed()) {
+        return Single.error(new ClientClosedException("the client is closed"));
+      }
+      if (!client.isConnected()) {
+        return Single.error(new NetworkException("offline: the connectivity monitor reports no network"));
+      }
+      Run run;
+      boolean start = false;
+      synchronized (lock) {
+        if (running == null) {
+          running = new Run(full);
+          run = running;
+          start = true;
+        } else if (pending == null) {
+          pending = new Run(full);
+          run = pending;
+        } else {
+          pending.full |= full;
+          run = pending;
+        }
+      }
+      if (start) {
+        start(run);
+      }
+      return run.result.hide();
+    });
+  }
+
+  /** Syncs when the network is available: at once if online, else on the next regain. */
+  public Single<SyncReport> requestSyncOnConnectivity() {
+    return Single.defer(() -> {
+      if (client.isConnected()) {
+        return requestSync(false);
+      }
+      return client.connectivity.connectivity().filter(Boolean::booleanValue).firstOrError()
+          .flatMap(online -> requestSync(false));
+    });
+  }
+
+  private void start(Run run) {
+    setActivity(SyncStatus.State.CONNECTING);
+    SyncRun sync = new SyncRun(this, run.full);
+    Disposable d = sync.execute().subscribe(report -> finish(run, report, null), e -> finish(run, null, e));
+    synchronized (lock) {
+      if (run.result.hasValue() || run.result.hasThrowable()) {
+        return;
+      }
+      run.disposable = d;
+    }
+  }
+
+  private void finish(Run run, SyncReport report, Throwable error) {
+    Run next;
+    synchronized (lock) {
+      if (running != run) {
+        return;
+      }
+      running = pending;
+      pending = null;
+      next = running;
+    }
+    if (error == null) {
+      lastError = null;
+      lastSyncedAt = report.startedAt().plus(report.duration());
+      client.recordError(null);
+    } else {
+      lastError = SyncErrors.wrap(error);
+      client.recordError(lastError);
+    }
+    activity = next != null ? SyncStatus.State.CONNECTING : SyncStatus.State.IDLE;
+    refreshPendingCount();
+    recomputeStatus();
+    if (error == null) {
+      run.result.onSuccess(report);
+    } else {
+      run.result.onError(SyncErrors.wrap(error));
+    }
+    if (next != null) {
+      start(next);
+    }
+  }
+
+  private void refreshPendingCount() {
+    try {
+      String owner = client.owner();
+      pendingCount = client.store.read(tx -> tx.usage(owner, name)).dirtyRecordCount();
+    } catch (RuntimeException e) {
+      // keep the previous figure; the store error surfaces on the next operation
+    }
+  }
+
+  /** Whether this dataset has local changes to push. */
+  boolean hasPendingWork() {
+    return pendingCount > 0;
+  }
+
+  // ---------------------------------------------------------------- background syncs
+
+  /** Starts a sync in the background; transient failures back off with full jitter and retry. */
+  void requestBackgroundSync() {
+    if (client.isClosed() || !client.isConnected()) {
+      return;
+    }
+    synchronized (lock) {
+      if (retryTimer != null) {
+        retryTimer.dispose();
+        client.untrack(retryTimer);
+        retryTimer = null;
+      }
+    }
+    Disposable[] holder = new Disposable[1];
+    holder[0] = requestSync(false).subscribe(report -> {
+      synchronized (lock) {
+        backgroundFailures = 0;
+      }
+      untrackLater(holder);
+    }, e -> {
+      untrackLater(holder);
+      if (e instanceof SyncException && ((SyncException) e).isRetryable() && client.isConnected()
+          && !client.isClosed()) {
+        long delay;
+        synchronized (lock) {
+          backgroundFailures++;
+          delay = backoff.delayMillis(backgroundFailures, e);
+        }
+        Disposable timer = Single.timer(delay, TimeUnit.MILLISECONDS, client.timer)
+            .subscribe(x -> requestBackgroundSync(), err -> { });
+        synchronized (lock) {
+          retryTimer = timer;
+        }
+        client.track(timer);
+      }
+    });
+    client.track(holder[0]);
+  }
+
+  private void untrackLater(Disposable[] holder) {
+    if (holder[0] != null) {
+      client.untrack(holder[0]);
+    }
+  }
+
+  /** Consecutive failed background syncs (for tests and diagnostics). */
+  int backgroundFailures() {
+    synchronized (lock) {
+      return backgroundFailures;
+    }
+  }
+
+  // ---------------------------------------------------------------- status, progress, events
+
+  void setActivity(SyncStatus.State state) {
+    activity = state;
+    recomputeStatus();
+  }
+
+  void emitProgress(SyncProgress p) {
+    lastProgress = p;
+    progress.onNext(p);
+    client.emit(p);
+  }
+
+  void emitChange(Record record) {
+    changes.onNext(new DatasetChange(name, record, DatasetChange.Source.REMOTE));
+  }
+
+  void setPendingCount(long count) {
+    pendingCount = count;
+  }
+
+  /** Recomputes this dataset's status and then the client's. */
+  void recomputeStatus() {
+    SyncStatus.State state;
+    if (client.isClosed()) {
+      state = SyncStatus.State.STOPPED;
+    } else if (activity != SyncStatus.State.IDLE) {
+      state = activity;
+    } else if (!client.isConnected()) {
+      state = SyncStatus.State.OFFLINE;
+    } else {
+      state = SyncStatus.State.IDLE;
+    }
+    Instant last = lastSyncedAt;
+    SyncStatus next = SyncStatus.builder(state).lastSyncedAt(last).hasSynced(last != null)
+        .pendingCount(Math.max(0, pendingCount)).lastError(lastError).build();
+    synchronized (status) {
+      if (!status.hasComplete() && !next.equals(status.getValue())) {
+        status.onNext(next);
+      }
+    }
+    client.recomputeStatus();
+  }
+
+  /** Status stream of this dataset. */
+  public Observable<SyncStatus> status() {
+    return status.distinctUntilChanged();
+  }
+
+  /** The current status. */
+  public SyncStatus currentStatus() {
+    return status.getValue();
+  }
+
+  /** Progress stream of this dataset's syncs. */
+  public Observable<SyncProgress> progress() {
+    return progress;
+  }
+
+  /** The last progress emitted, or {@code null}. */
+  public SyncProgress lastProgress() {
+    return lastProgress;
+  }
+
+  /** Record events of this dataset. */
+  public Observable<RecordEvent> events() {
+    return client.events().filter(e -> e.datasetName().equals(name));
+  }
+
+  /** Per-key changes. */
+  public Flowable<DatasetChange> observe() {
+    return changes.toFlowable(BackpressureStrategy.BUFFER);
+  }
+
+  ConflictResolver resolver() {
+    return client.resolverFor(name);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  void onIdentityChanged() {
+    deferred.clear();
+    refreshFromStore();
+  }
+
+  void onWiped() {
+    deferred.clear();
+    pendingCount = 0;
+    lastSyncedAt = null;
+    recomputeStatus();
+  }
+
+  void close() {
+    List<Run> runs = new ArrayList<>();
+    synchronized (lock) {
+      if (running != null) {
+        runs.add(running);
+      }
+      if (pending != null) {
+        runs.add(pending);
+      }
+      running = null;
+      pending = null;
+      if (retryTimer != null) {
+        retryTimer.dispose();
+      }
+    }
+    for (Run r : runs) {
+      if (r.disposable != null) {
+        r.disposable.dispose();
+      }
+      r.result.onError(new ClientClosedException("the client was closed during the sync of " + name));
+    }
+    activity = SyncStatus.State.IDLE;
+    recomputeStatus();
+    synchronized (status) {
+      status.onComplete();
+    }
+    progress.onComplete();
+    changes.onComplete();
+  }
+}

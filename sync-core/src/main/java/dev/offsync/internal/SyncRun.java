@@ -1,0 +1,624 @@
+package dev.offsync.internal;
+
+import dev.offsync.ConflictException;
+import dev.offsync.ConflictResolver;
+import dev.offsync.ConflictRetriesExhaustedException;
+import dev.offsync.DatasetNotFoundException;
+import dev.offsync.IdentityChangedException;
+import dev.offsync.InvalidParameterException;
+import dev.offsync.RecordEvent;
+import dev.offsync.RemoteDeletionPolicy;
+import dev.offsync.Resolution;
+import dev.offsync.ResolvedConflict;
+import dev.offsync.SyncConflict;
+import dev.offsync.SyncProgress;
+import dev.offsync.SyncReport;
+import dev.offsync.SyncStatus;
+import dev.offsync.spi.LocalDataset;
+import dev.offsync.spi.LocalRecord;
+import dev.offsync.spi.RecordPage;
+import dev.offsync.spi.RecordPatch;
+import dev.offsync.spi.RecordWrite;
+import dev.offsync.spi.RemoteRecord;
+import dev.offsync.spi.RemoteStore;
+import io.reactivex.rxjava3.core.Single;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One sync of one dataset: capture identity and watermark, delete remotely if deleted locally, pull pages
+ * and merge them (compare-and-set, one transaction per page), push dirty records in batches, and on a
+ * stale-sync-count conflict rewind to the lowest pushed base and go again, a bounded number of times.
+ * Runs as one reactive chain; local work runs on the I/O scheduler, never blocking inside the chain
+ * otherwise. Instances are used once and are confined to the chain (sequential access). Not API.
+ */
+final class SyncRun {
+  private static final Object REPAIR = new Object();
+  private static final Object CONFLICT = new Object();
+
+  private enum Outcome { DONE, CONFLICT }
+
+  private enum DeletionOutcome { PURGED, RECREATED }
+
+  private final DatasetCore ds;
+  private final ClientCore c;
+  private final String name;
+  private final boolean full;
+  private final Backoff conflictBackoff;
+
+  private String id;
+  private long epoch;
+  private Instant startedAt;
+  private long watermark;
+  private long firstPageCount;
+  private String sessionToken;
+  private boolean repairTried;
+  private boolean remoteDeletionHandled;
+  private int attempts = 1;
+  private ConflictException lastConflict;
+  private long conflictMinBase;
+
+  private long pullCompleted;
+  private long pullTotal;
+  private long pushCompleted;
+  private long pushTotal;
+  private long recordsPulled;
+  private long recordsApplied;
+  private long recordsPushed;
+  private boolean datasetDeleted;
+  private boolean remoteDeletionDetected;
+  private boolean recreated;
+  private final List<ResolvedConflict> conflicts = new ArrayList<>();
+  private final Set<String> failedKeys = new LinkedHashSet<>();
+  private final Set<String> mergedNames = new LinkedHashSet<>();
+
+  SyncRun(DatasetCore ds, boolean full) {
+    this.ds = ds;
+    this.c = ds.client;
+    this.name = ds.name;
+    this.full = full;
+    this.conflictBackoff = new Backoff(c.options.conflictRetryDelay(), c.options.conflictRetryMaxDelay(), c.random);
+  }
+
+  Single<SyncReport> execute() {
+    return Single.defer(() -> {
+      startedAt = c.clock.instant();
+      progress(SyncProgress.Phase.STARTING);
+      return c.identity.identityId();
+    }).flatMap(identityId -> c.local(() -> {
+      c.ensureAdopted(identityId);
+      id = identityId;
+      epoch = c.identityEpoch();
+      checkIdentity();
+      return java.util.Optional.ofNullable(c.store.read(tx -> tx.dataset(id, name)));
+    }))
+        .flatMap(start -> {
+          LocalDataset row = start.orElse(null);
+          if (row != null && row.isDeletedLocally()) {
+            return deleteRemotely();
+          }
+          watermark = full || row == null ? 0 : row.watermark();
+          return pullPush(watermark);
+        })
+        .flatMap(done -> c.local(this::finish))
+        .doOnError(e -> {
+          pullCompleted = pullTotal;
+          pushCompleted = pushTotal;
+          progress(SyncProgress.Phase.FAILED);
+        });
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  private void checkIdentity() {
+    if (c.identityEpoch() != epoch) {
+      throw new IdentityChangedException("the identity changed during the sync of " + name
+          + "; nothing more was committed for " + id);
+    }
+    String current = c.identity.currentIdentityId();
+    if (current != null && !current.equals(id)) {
+      throw new IdentityChangedException("the identity changed from " + id + " to " + current
+          + " during the sync of " + name);
+    }
+  }
+
+  // ---------------------------------------------------------------- 1. local deletion
+
+  private Single<Boolean> deleteRemotely() {
+    progress(SyncProgress.Phase.DELETING);
+    return c.remote.deleteDataset(id, name)
+        .map(m -> Boolean.TRUE)
+        .onErrorResumeNext(e -> e instanceof DatasetNotFoundException ? Single.just(Boolean.TRUE) : Single.error(e))
+        .flatMap(x -> {
+          ds.setActivity(SyncStatus.State.BUSY);
+          return c.local(() -> c.store.write(tx -> {
+            checkIdentity();
+            LocalDataset row = tx.dataset(id, name);
+            if (row == null) {
+              return DeletionOutcome.PURGED;
+            }
+            if (tx.records(id, name).isEmpty()) {
+              tx.deleteDataset(id, name);
+              return DeletionOutcome.PURGED;
+            }
+            // written after delete(): a new dataset, pushed from scratch
+            ClientCore.resetAsNew(tx, id, name);
+            return DeletionOutcome.RECREATED;
+          }));
+        })
+        .flatMap(outcome -> {
+          datasetDeleted = true;
+          watermark = 0;
+          if (outcome == DeletionOutcome.PURGED) {
+            return Single.just(Boolean.TRUE);
+          }
+          return pullPush(0);
+        });
+  }
+
+  // ---------------------------------------------------------------- attempts
+
+  private Single<Boolean> pullPush(long from) {
+    return pull(from)
+        .flatMap(cont -> cont ? push() : Single.just(Outcome.DONE))
+        .flatMap(outcome -> {
+          if (outcome == Outcome.DONE) {
+            return Single.just(Boolean.TRUE);
+          }
+          if (attempts >= c.options.maxConflictAttempts()) {
+            return Single.error(new ConflictRetriesExhaustedException(attempts, lastConflict));
+          }
+          long rewind = Math.min(watermark, conflictMinBase);
+          return c.local(() -> c.store.write(tx -> {
+            checkIdentity();
+            LocalDataset row = tx.dataset(id, name);
+            if (row != null) {
+              tx.putDataset(row.newBuilder().watermark(rewind).build());
+            }
+            return rewind;
+          })).flatMap(w -> {
+            watermark = w;
+            return delay(attempts);
+          }).flatMap(x -> {
+            attempts++;
+            return pullPush(watermark);
+          });
+        });
+  }
+
+  private Single<Long> delay(int failures) {
+    long ms = conflictBackoff.delayMillis(failures, null);
+    return ms <= 0 ? Single.just(0L) : Single.timer(ms, TimeUnit.MILLISECONDS, c.timer);
+  }
+
+  // ---------------------------------------------------------------- 2. pull
+
+  /** Pulls every page after {@code from}; emits whether to go on with the push. */
+  private Single<Boolean> pull(long from) {
+    progress(SyncProgress.Phase.PULLING);
+    return fetch(from, null, true);
+  }
+
+  private Single<Boolean> fetch(long from, String token, boolean first) {
+    Single<Object> call = c.remote.listRecords(id, name, from, token, RemoteStore.MAX_RECORDS_PER_PAGE,
+            first ? null : sessionToken)
+        .map(p -> (Object) p);
+    if (first && from > 0 && !repairTried) {
+      call = call.onErrorResumeNext(e -> isBadWatermark(e) ? Single.just(REPAIR) : Single.error(e));
+    }
+    return call.flatMap(o -> {
+      if (o == REPAIR) {
+        // "No such SyncCount": the watermark is above the server's count; repair it with a full pull.
+        repairTried = true;
+        watermark = 0;
+        return pull(0);
+      }
+      return onPage(from, (RecordPage) o, first);
+    });
+  }
+
+  private static boolean isBadWatermark(Throwable e) {
+    return e instanceof InvalidParameterException && SyncErrors.asConflict(e) == null;
+  }
+
+  private Single<Boolean> onPage(long from, RecordPage page, boolean first) {
+    if (first) {
+      ds.setActivity(SyncStatus.State.BUSY);
+      firstPageCount = page.datasetSyncCount();
+      mergedNames.addAll(page.mergedDatasetNames());
+      boolean deleted = (from != 0 && !page.datasetExists()) || page.datasetDeletedAfterRequestedSyncCount();
+      if (deleted && !remoteDeletionHandled) {
+        remoteDeletionHandled = true;
+        remoteDeletionDetected = true;
+        return c.local(this::handleRemoteDeletion).flatMap(outcome -> {
+          watermark = 0;
+          if (outcome == DeletionOutcome.PURGED && !page.datasetExists()) {
+            return Single.just(Boolean.FALSE);
+          }
+          return pull(0);
+        });
+      }
+    } else {
+      mergedNames.addAll(page.mergedDatasetNames());
+    }
+    sessionToken = page.syncSessionToken();
+    recordsPulled += page.records().size();
+    pullTotal += page.records().size();
+    progress(SyncProgress.Phase.PULLING);
+    boolean last = page.nextToken() == null;
+    return c.local(() -> applyPage(page, last))
+        .flatMap(x -> last ? Single.just(Boolean.TRUE) : fetch(from, page.nextToken(), false));
+  }
+
+  private DeletionOutcome handleRemoteDeletion() {
+    List<LocalRecord> purged = new ArrayList<>();
+    DeletionOutcome outcome = c.store.write(tx -> {
+      checkIdentity();
+      LocalDataset row = tx.dataset(id, name);
+      if (row == null) {
+        return DeletionOutcome.PURGED;
+      }
+      boolean dirty = false;
+      for (LocalRecord r : tx.dirtyRecords(id, name)) {
+        dirty |= !r.isDeleted();
+      }
+      RemoteDeletionPolicy policy = c.options.remoteDeletionPolicy();
+      boolean recreate = policy == RemoteDeletionPolicy.ALWAYS_RECREATE
+          || (policy == RemoteDeletionPolicy.PURGE_UNLESS_DIRTY && dirty);
+      if (recreate) {
+        ClientCore.resetAsNew(tx, id, name);
+        return DeletionOutcome.RECREATED;
+      }
+      purged.addAll(tx.records(id, name));
+      tx.deleteDataset(id, name);
+      return DeletionOutcome.PURGED;
+    });
+    ds.deferred.clear();
+    if (outcome == DeletionOutcome.RECREATED) {
+      recreated = true;
+    }
+    for (LocalRecord r : purged) {
+      if (!r.isDeleted()) {
+        ds.emitChange(Records.toRecord(r.newBuilder().value(null).dirty(false).build()));
+      }
+    }
+    return outcome;
+  }
+
+  /** What the merge decided for one key of a page. */
+  private static final class Decision {
+    final RecordWrite write;
+    final SyncConflict conflict;
+    final Resolution resolution;
+
+    Decision(RecordWrite write, SyncConflict conflict, Resolution resolution) {
+      this.write = write;
+      this.conflict = conflict;
+      this.resolution = resolution;
+    }
+  }
+
+  private boolean applyPage(RecordPage page, boolean last) {
+    Map<String, RemoteRecord> remote = new LinkedHashMap<>();
+    for (RemoteRecord r : page.records()) {
+      RemoteRecord prev = remote.get(r.key());
+      if (prev == null || prev.syncCount() < r.syncCount()) {
+        remote.put(r.key(), r);
+      }
+    }
+    Map<String, LocalRecord> locals = remote.isEmpty()
+        ? Collections.<String, LocalRecord>emptyMap()
+        : c.store.read(tx -> tx.records(id, name, remote.keySet()));
+    Instant now = c.clock.instant();
+    ConflictResolver resolver = ds.resolver();
+    List<Decision> decisions = new ArrayList<>();
+    for (RemoteRecord r : remote.values()) {
+      LocalRecord l = locals.get(r.key());
+      if (l == null) {
+        decisions.add(new Decision(RecordWrite.ifVersion(Records.cleanFromRemote(r), RecordWrite.ABSENT), null, null));
+      } else if (l.syncCount() >= r.syncCount()) {
+        continue; // already have this or a later state (a re-pull after a rewind)
+      } else if (!l.isDirty() || Objects.equals(l.value(), r.value())) {
+        // clean: take remote; dirty with the same value: adopt its sync count and become clean
+        decisions.add(new Decision(RecordWrite.ifVersion(Records.cleanFromRemote(r), l.version()), null, null));
+      } else {
+        Decision d = resolve(resolver, l, r, now);
+        if (d != null) {
+          decisions.add(d);
+        }
+      }
+    }
+    List<RecordWrite> writes = new ArrayList<>(decisions.size());
+    for (Decision d : decisions) {
+      writes.add(d.write);
+    }
+    long count = firstPageCount;
+    Set<String> skipped = c.store.write(tx -> {
+      checkIdentity();
+      LocalDataset row = tx.dataset(id, name);
+      if (row == null) {
+        if (writes.isEmpty() && !page.datasetExists()) {
+          return Collections.<String>emptySet();
+        }
+        row = LocalDataset.builder(id, name).creationDate(now).lastModifiedDate(now).build();
+        tx.putDataset(row);
+      }
+      Set<String> s = writes.isEmpty() ? Collections.<String>emptySet() : tx.writeRecords(id, name, writes);
+      if (last) {
+        tx.putDataset(tx.dataset(id, name).newBuilder().watermark(count).build());
+      }
+      ds.setPendingCount(tx.usage(id, name).dirtyRecordCount());
+      return s;
+    });
+    if (last) {
+      watermark = count;
+    }
+    for (Decision d : decisions) {
+      String key = d.write.record().key();
+      if (skipped.contains(key)) {
+        continue; // the app wrote the row meanwhile: its newer write wins and stays dirty
+      }
+      recordsApplied++;
+      dev.offsync.Record stored = Records.toRecord(d.write.record());
+      if (d.conflict != null) {
+        ds.deferred.remove(key);
+        c.emit(RecordEvent.resolved(d.conflict, d.resolution));
+      } else {
+        c.emit(RecordEvent.pulled(name, stored));
+      }
+      ds.emitChange(stored);
+    }
+    pullCompleted += page.records().size();
+    progress(SyncProgress.Phase.PULLING);
+    return true;
+  }
+
+  /** Calls the resolver for a conflict; {@code null} if nothing is to be written (deferred or failed). */
+  private Decision resolve(ConflictResolver resolver, LocalRecord l, RemoteRecord r, Instant now) {
+    SyncConflict conflict = new SyncConflict(name, Records.toRecord(l), Records.toRecord(r), l.baseValue(),
+        l.syncCount());
+    c.emit(RecordEvent.conflicted(conflict));
+    Resolution resolution;
+    try {
+      resolution = resolver.resolve(conflict);
+      if (resolution == null) {
+        throw new NullPointerException("the resolver returned null for key " + l.key());
+      }
+      if (resolution.kind() == Resolution.Kind.USE_VALUE) {
+        Validation.value(resolution.value(), c.limits);
+      }
+    } catch (RuntimeException | Error e) {
+      failedKeys.add(l.key());
+      conflicts.add(new ResolvedConflict(conflict, null, e));
+      c.emit(RecordEvent.failed(name, l.key(), conflict, e));
+      return null;
+    }
+    conflicts.add(new ResolvedConflict(conflict, resolution, null));
+    if (resolution.kind() == Resolution.Kind.DEFER) {
+      ds.deferred.put(l.key(), new DatasetCore.Deferred(conflict, r));
+      c.emit(RecordEvent.resolved(conflict, resolution));
+      return null;
+    }
+    LocalRecord next = DatasetCore.applyResolution(l, r, resolution, now);
+    return new Decision(RecordWrite.ifVersion(next, l.version()), conflict, resolution);
+  }
+
+  // ---------------------------------------------------------------- 3. push
+
+  private Single<Outcome> push() {
+    return c.local(() -> c.store.read(tx -> tx.dirtyRecords(id, name))).flatMap(dirty -> {
+      List<LocalRecord> toPush = new ArrayList<>();
+      for (LocalRecord r : dirty) {
+        if (!ds.deferred.containsKey(r.key()) && !failedKeys.contains(r.key())) {
+          toPush.add(r);
+        }
+      }
+      if (toPush.isEmpty()) {
+        return Single.just(Outcome.DONE);
+      }
+      pushTotal += toPush.size();
+      progress(SyncProgress.Phase.PUSHING);
+      return pushBatches(batches(toPush), 0);
+    });
+  }
+
+  private List<List<LocalRecord>> batches(List<LocalRecord> records) {
+    List<List<LocalRecord>> out = new ArrayList<>();
+    List<LocalRecord> current = new ArrayList<>();
+    long bytes = 0;
+    for (LocalRecord r : records) {
+      long size = Records.utf8Length(r.key()) + Records.utf8Length(r.value());
+      if (!current.isEmpty() && (current.size() >= c.limits.maxPatchesPerRequest()
+          || bytes + size > c.limits.maxRequestBytes())) {
+        out.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(r);
+      bytes += size;
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+
+  private Single<Outcome> pushBatches(List<List<LocalRecord>> batches, int index) {
+    if (index == batches.size()) {
+      return Single.just(Outcome.DONE);
+    }
+    List<LocalRecord> batch = batches.get(index);
+    List<RecordPatch> patches = new ArrayList<>(batch.size());
+    long minBase = Long.MAX_VALUE;
+    for (LocalRecord r : batch) {
+      patches.add(r.isDeleted()
+          ? RecordPatch.remove(r.key(), r.syncCount(), r.deviceLastModifiedDate())
+          : RecordPatch.replace(r.key(), r.value(), r.syncCount(), r.deviceLastModifiedDate()));
+      minBase = Math.min(minBase, r.syncCount());
+    }
+    long lowest = minBase;
+    String token = sessionToken == null ? "" : sessionToken;
+    return c.remote.updateRecords(id, name, patches, token, c.deviceId)
+        .map(list -> (Object) list)
+        .onErrorResumeNext(e -> {
+          ConflictException conflict = SyncErrors.asConflict(e);
+          if (conflict == null) {
+            return Single.error(e);
+          }
+          lastConflict = conflict;
+          conflictMinBase = lowest;
+          return Single.just(CONFLICT);
+        })
+        .flatMap(o -> {
+          if (o == CONFLICT) {
+            long remaining = 0;
+            for (int i = index; i < batches.size(); i++) {
+              remaining += batches.get(i).size();
+            }
+            pushCompleted += remaining;
+            progress(SyncProgress.Phase.PUSHING);
+            return Single.just(Outcome.CONFLICT);
+          }
+          @SuppressWarnings("unchecked")
+          List<RemoteRecord> returned = (List<RemoteRecord>) o;
+          return c.local(() -> applyPushed(batch, returned)).flatMap(x -> pushBatches(batches, index + 1));
+        });
+  }
+
+  private boolean applyPushed(List<LocalRecord> batch, List<RemoteRecord> returned) {
+    Map<String, LocalRecord> sent = new LinkedHashMap<>();
+    for (LocalRecord r : batch) {
+      sent.put(r.key(), r);
+    }
+    Map<String, RemoteRecord> byKey = new LinkedHashMap<>();
+    long max = -1;
+    for (RemoteRecord r : returned) {
+      byKey.put(r.key(), r);
+      max = Math.max(max, r.syncCount());
+    }
+    long maxCount = max;
+    List<LocalRecord> pushed = new ArrayList<>();
+    List<LocalRecord> pulled = new ArrayList<>();
+    c.store.write(tx -> {
+      checkIdentity();
+      Map<String, LocalRecord> current = byKey.isEmpty()
+          ? Collections.<String, LocalRecord>emptyMap()
+          : tx.records(id, name, byKey.keySet());
+      List<RecordWrite> writes = new ArrayList<>();
+      for (RemoteRecord rr : byKey.values()) {
+        LocalRecord before = sent.get(rr.key());
+        LocalRecord now = current.get(rr.key());
+        LocalRecord next = null;
+        if (before != null) {
+          if (now == null) {
+            continue;
+          }
+          if (now.version() == before.version() || Objects.equals(now.value(), rr.value())) {
+            next = Records.cleanFromRemote(rr);
+          } else {
+            // changed during the round trip: keep the app's value, dirty, on the new base
+            next = now.newBuilder().syncCount(rr.syncCount()).baseValue(rr.value()).dirty(true)
+                .lastModifiedDate(rr.lastModifiedDate()).lastModifiedBy(rr.lastModifiedBy()).build();
+          }
+          pushed.add(next);
+        } else {
+          // a record we did not send (a server-side trigger): apply it like a pulled one
+          if (now == null || (now.syncCount() < rr.syncCount()
+              && (!now.isDirty() || Objects.equals(now.value(), rr.value())))) {
+            next = Records.cleanFromRemote(rr);
+            pulled.add(next);
+          } else {
+            continue;
+          }
+        }
+        writes.add(now == null ? RecordWrite.ifVersion(next, RecordWrite.ABSENT)
+            : RecordWrite.ifVersion(next, now.version()));
+      }
+      if (!writes.isEmpty()) {
+        tx.writeRecords(id, name, writes);
+      }
+      LocalDataset row = tx.dataset(id, name);
+      if (row != null && maxCount == watermark + 1) {
+        tx.putDataset(row.newBuilder().watermark(maxCount).build());
+        watermark = maxCount;
+      }
+      ds.setPendingCount(tx.usage(id, name).dirtyRecordCount());
+      return null;
+    });
+    for (LocalRecord r : pushed) {
+      dev.offsync.Record rec = Records.toRecord(r);
+      c.emit(RecordEvent.pushed(name, rec));
+      ds.emitChange(rec);
+    }
+    for (LocalRecord r : pulled) {
+      dev.offsync.Record rec = Records.toRecord(r);
+      recordsApplied++;
+      c.emit(RecordEvent.pulled(name, rec));
+      ds.emitChange(rec);
+    }
+    recordsPushed += batch.size();
+    pushCompleted += batch.size();
+    progress(SyncProgress.Phase.PUSHING);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- finish
+
+  private SyncReport finish() {
+    Instant end = c.clock.instant();
+    List<String> localMerged = new ArrayList<>();
+    boolean sameIdentity = c.identityEpoch() == epoch;
+    c.store.write(tx -> {
+      for (LocalDataset other : tx.datasets(id)) {
+        if (other.name().startsWith(name + ".") && !other.isDeletedLocally()) {
+          localMerged.add(other.name());
+        }
+      }
+      LocalDataset row = tx.dataset(id, name);
+      if (row != null && sameIdentity) {
+        tx.putDataset(row.newBuilder().lastSyncedAt(end).build());
+      }
+      ds.setPendingCount(row == null ? 0 : tx.usage(id, name).dirtyRecordCount());
+      return null;
+    });
+    mergedNames.addAll(localMerged);
+    pullCompleted = pullTotal;
+    pushCompleted = pushTotal;
+    progress(SyncProgress.Phase.DONE);
+    Set<String> deferredKeys = new LinkedHashSet<>(ds.deferred.keySet());
+    SyncReport.Builder b = SyncReport.builder(name, id)
+        .startedAt(startedAt)
+        .duration(Duration.between(startedAt, end).isNegative() ? Duration.ZERO : Duration.between(startedAt, end))
+        .attempts(attempts)
+        .recordsPulled(recordsPulled)
+        .recordsApplied(recordsApplied)
+        .recordsPushed(recordsPushed)
+        .deferredKeys(deferredKeys)
+        .failedKeys(failedKeys)
+        .mergedDatasetNames(new ArrayList<>(mergedNames))
+        .datasetDeleted(datasetDeleted)
+        .remoteDeletionDetected(remoteDeletionDetected)
+        .recreated(recreated)
+        .syncCount(watermark);
+    for (ResolvedConflict rc : conflicts) {
+      b.addConflict(rc);
+    }
+    return b.build();
+  }
+
+  // ---------------------------------------------------------------- progress
+
+  private void progress(SyncProgress.Phase phase) {
+    ds.emitProgress(new SyncProgress(name, phase, Math.min(pullCompleted, pullTotal), pullTotal,
+        Math.min(pushCompleted, pushTotal), pushTotal));
+  }
+}
