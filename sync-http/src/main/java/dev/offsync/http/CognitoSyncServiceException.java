@@ -1,5 +1,6 @@
 package dev.offsync.http;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,7 @@ public abstract class CognitoSyncServiceException extends CognitoSyncException {
   private final String errorType;
   private final String errorMessage;
   private final String requestId;
+  private final Duration retryAfter;
 
   /**
    * Creates the exception.
@@ -29,11 +31,26 @@ public abstract class CognitoSyncServiceException extends CognitoSyncException {
    */
   protected CognitoSyncServiceException(
       int statusCode, String errorType, String errorMessage, String requestId) {
+    this(statusCode, errorType, errorMessage, requestId, null);
+  }
+
+  /**
+   * Creates the exception with the server's {@code Retry-After} hint.
+   *
+   * @param statusCode the HTTP status code
+   * @param errorType the error type as sent by the service, not null (empty if none was sent)
+   * @param errorMessage the service's message, not null (may be empty)
+   * @param requestId the service's request id, or {@code null} if none was sent
+   * @param retryAfter the {@code Retry-After} hint, or {@code null} if none was sent
+   */
+  protected CognitoSyncServiceException(
+      int statusCode, String errorType, String errorMessage, String requestId, Duration retryAfter) {
     super(format(statusCode, errorType, errorMessage, requestId), null);
     this.statusCode = statusCode;
     this.errorType = Objects.requireNonNull(errorType, "errorType == null");
     this.errorMessage = Objects.requireNonNull(errorMessage, "errorMessage == null");
     this.requestId = requestId;
+    this.retryAfter = retryAfter;
   }
 
   private static String format(int status, String type, String message, String requestId) {
@@ -81,5 +98,14 @@ public abstract class CognitoSyncServiceException extends CognitoSyncException {
    */
   public String requestId() {
     return requestId;
+  }
+
+  /**
+   * Returns how long the service asked the client to wait ({@code Retry-After}), typically on a 429.
+   *
+   * @return the hint, or {@code null} if the response carried none
+   */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 }

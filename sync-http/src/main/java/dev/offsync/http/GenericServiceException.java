@@ -20,4 +20,19 @@ public final class GenericServiceException extends CognitoSyncServiceException {
       int statusCode, String errorType, String errorMessage, String requestId) {
     super(statusCode, errorType, errorMessage, requestId);
   }
+
+
+  /**
+   * Creates the exception with the server's {@code Retry-After} hint.
+   *
+   * @param statusCode the HTTP status code
+   * @param errorType the error type as sent by the service, not null
+   * @param errorMessage the service's message, not null (may be empty)
+   * @param requestId the service's request id, or {@code null} if none was sent
+   * @param retryAfter the {@code Retry-After} hint, or {@code null} if none was sent
+   */
+  public GenericServiceException(
+      int statusCode, String errorType, String errorMessage, String requestId, java.time.Duration retryAfter) {
+    super(statusCode, errorType, errorMessage, requestId, retryAfter);
+  }
 }

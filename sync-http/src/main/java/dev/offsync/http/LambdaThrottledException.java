@@ -1,5 +1,7 @@
 package dev.offsync.http;
 
+import java.time.Duration;
+
 /**
  * AWS Lambda throttled your account, please contact AWS Support.
  *
@@ -19,5 +21,19 @@ public final class LambdaThrottledException extends CognitoSyncServiceException 
    */
   public LambdaThrottledException(int statusCode, String errorType, String errorMessage, String requestId) {
     super(statusCode, errorType, errorMessage, requestId);
+  }
+
+  /**
+   * Creates the exception with the server's {@code Retry-After} hint.
+   *
+   * @param statusCode the HTTP status code
+   * @param errorType the error type as sent by the service, not null
+   * @param errorMessage the service's message, not null (may be empty)
+   * @param requestId the service's request id, or {@code null} if none was sent
+   * @param retryAfter the {@code Retry-After} hint, or {@code null} if none was sent
+   */
+  public LambdaThrottledException(
+      int statusCode, String errorType, String errorMessage, String requestId, Duration retryAfter) {
+    super(statusCode, errorType, errorMessage, requestId, retryAfter);
   }
 }

@@ -17,6 +17,7 @@ import dev.offsync.http.NotAuthorizedException;
 import dev.offsync.http.ResourceConflictException;
 import dev.offsync.http.ResourceNotFoundException;
 import dev.offsync.http.TooManyRequestsException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  static CognitoSyncServiceException map(RawResponse response, Redactor redactor) {
+  static CognitoSyncServiceException map(RawResponse response, Redactor redactor, Duration retryAfter) {
     JsonNode body = null;
     if (!response.bodyTooLarge) {
       try {
@@ -80,10 +81,11 @@ final class ErrorMapper {
       message = message.substring(0, MAX_MESSAGE_LENGTH) + "...";
     }
     message = redactor.redact(message);
-    return create(response.status, type == null ? "" : type, message, response.requestId());
+    return create(response.status, type == null ? "" : type, message, response.requestId(), retryAfter);
   }
 
-  static CognitoSyncServiceException create(int status, String type, String message, String requestId) {
+  static CognitoSyncServiceException create(
+      int status, String type, String message, String requestId, Duration retryAfter) {
     if (status == 400 && message.startsWith(CONFLICT_MESSAGE_PREFIX)) {
       return new ResourceConflictException(status, type, message, requestId);
     }
@@ -99,9 +101,9 @@ final class ErrorMapper {
       case "LimitExceededException":
         return new LimitExceededException(status, type, message, requestId);
       case "TooManyRequestsException":
-        return new TooManyRequestsException(status, type, message, requestId);
+        return new TooManyRequestsException(status, type, message, requestId, retryAfter);
       case "LambdaThrottledException":
-        return new LambdaThrottledException(status, type, message, requestId);
+        return new LambdaThrottledException(status, type, message, requestId, retryAfter);
       case "InvalidLambdaFunctionOutputException":
         return new InvalidLambdaFunctionOutputException(status, type, message, requestId);
       case "InvalidConfigurationException":
@@ -113,7 +115,7 @@ final class ErrorMapper {
       case "AlreadyStreamedException":
         return new AlreadyStreamedException(status, type, message, requestId);
       case "InternalErrorException":
-        return new InternalErrorException(status, type, message, requestId);
+        return new InternalErrorException(status, type, message, requestId, retryAfter);
       default:
         break;
     }
@@ -121,7 +123,7 @@ final class ErrorMapper {
         || (status == 403 && message.toLowerCase(Locale.ROOT).contains("signature"))) {
       return new InvalidSignatureException(status, type, message, requestId);
     }
-    return new GenericServiceException(status, type, message, requestId);
+    return new GenericServiceException(status, type, message, requestId, retryAfter);
   }
 
   /** Whether the error says the credentials expired, so that fresh ones may succeed. */

@@ -18,7 +18,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,13 +121,14 @@ public final class RequestRunner {
             || attempt >= retryPolicy.maxAttempts()) {
           throw ioFailure(spec, attempt, e, redactor);
         }
-        pause(spec, backoff(attempt), redactor);
+        pause(spec, backoff(attempt));
         continue;
       }
       if (response.isSuccessful()) {
         return parse(spec, response, reader);
       }
-      CognitoSyncServiceException error = ErrorMapper.map(response, redactor);
+      Duration retryAfter = retryAfter(response.headers.get("Retry-After"));
+      CognitoSyncServiceException error = ErrorMapper.map(response, redactor, retryAfter);
       if (current != null && !refreshedCredentials && ErrorMapper.isExpiredCredentials(error)) {
         refreshedCredentials = true;
         credentials.invalidate(current);
@@ -140,7 +140,6 @@ public final class RequestRunner {
       }
       Duration delay = backoff(attempt);
       if (retryPolicy.honorRetryAfter()) {
-        Duration retryAfter = retryAfter(response.headers.get("Retry-After"));
         if (retryAfter != null) {
           if (retryAfter.compareTo(retryPolicy.maxDelay()) > 0) {
             throw error;
@@ -148,7 +147,7 @@ public final class RequestRunner {
           delay = retryAfter;
         }
       }
-      pause(spec, delay, redactor);
+      pause(spec, delay);
     }
   }
 
@@ -285,7 +284,7 @@ public final class RequestRunner {
     return Duration.ofNanos((long) (random.getAsDouble() * ceiling));
   }
 
-  private void pause(HttpRequestSpec spec, Duration delay, Redactor redactor) {
+  private void pause(HttpRequestSpec spec, Duration delay) {
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
@@ -314,9 +313,5 @@ public final class RequestRunner {
         return null;
       }
     }
-  }
-
-  static List<String> none() {
-    return Collections.emptyList();
   }
 }

@@ -1,0 +1,418 @@
+package dev.offsync.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offsync.http.internal.HttpRequestSpec;
+import dev.offsync.http.internal.Json;
+import dev.offsync.http.internal.MalformedJsonException;
+import dev.offsync.http.internal.RequestRunner;
+import dev.offsync.http.spi.AwsCredentials;
+import dev.offsync.http.spi.CredentialsProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Temporary credentials for an identity of a Cognito Identity pool, the way mobile clients get them: {@code GetId}
+ * (once, unless an identity id is configured) then {@code GetCredentialsForIdentity}, both awsJson1.1 calls
+ * ({@code POST /} with {@code X-Amz-Target: AWSCognitoIdentityService.*}), unsigned, on a configurable endpoint
+ * (AWS's, or offsync's {@code sync-server}, which serves them on its own port).
+ *
+ * <p>The credentials are cached until {@link Builder#refreshMargin(Duration) five minutes} before they expire. When
+ * the Cognito Sync client reports them rejected as expired ({@link #invalidate(AwsCredentials)}), the next call
+ * fetches fresh ones. Thread-safe: concurrent callers share one fetch.
+ */
+public final class CognitoIdentityCredentialsProvider implements CredentialsProvider {
+  private static final String TARGET_PREFIX = "AWSCognitoIdentityService.";
+  private static final String MEDIA_TYPE = "application/x-amz-json-1.1";
+
+  private final RequestRunner runner;
+  private final String identityPoolId;
+  private final Map<String, String> logins;
+  private final Clock clock;
+  private final Duration refreshMargin;
+  private final Object lock = new Object();
+  private volatile String identityId;
+  private volatile AwsCredentials cached;
+
+  private CognitoIdentityCredentialsProvider(Builder builder) {
+    this.identityPoolId = builder.identityPoolId;
+    this.identityId = builder.identityId;
+    this.logins = Collections.unmodifiableMap(new LinkedHashMap<>(builder.logins));
+    this.clock = builder.clock;
+    this.refreshMargin = builder.refreshMargin;
+    HttpUrl endpoint =
+        builder.endpoint != null
+            ? builder.endpoint
+            : HttpUrl.get("https://cognito-identity." + builder.region + ".amazonaws.com/");
+    OkHttpClient base = builder.okHttpClient != null ? builder.okHttpClient : SharedHttp.CLIENT;
+    OkHttpClient http =
+        base.newBuilder()
+            .callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .build();
+    this.runner =
+        new RequestRunner(
+            http,
+            endpoint,
+            null,
+            null,
+            clock,
+            builder.retryPolicy,
+            builder.sleeper,
+            builder.userAgent,
+            1024 * 1024,
+            () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /** A lazily created OkHttp client for providers that were not given one. */
+  private static final class SharedHttp {
+    static final OkHttpClient CLIENT =
+        new OkHttpClient.Builder()
+            .connectTimeout(10, TimeUnit.SECONDS)
+            .readTimeout(30, TimeUnit.SECONDS)
+            .writeTimeout(30, TimeUnit.SECONDS)
+            .build();
+  }
+
+  /**
+   * Returns a new builder; the identity pool id is required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the identity id, calling {@code GetId} first if it is not known yet.
+   *
+   * @return the identity id, e.g. {@code us-east-1:0f1e...}
+   * @throws CredentialsException if {@code GetId} fails
+   */
+  public String identityId() {
+    String id = identityId;
+    if (id != null) {
+      return id;
+    }
+    synchronized (lock) {
+      if (identityId == null) {
+        identityId = fetchIdentityId();
+      }
+      return identityId;
+    }
+  }
+
+  /**
+   * Returns the identity pool id.
+   *
+   * @return the pool id
+   */
+  public String identityPoolId() {
+    return identityPoolId;
+  }
+
+  /**
+   * Returns cached credentials, or fetches new ones when none are cached or they expire within the refresh margin.
+   *
+   * @return the credentials
+   * @throws CredentialsException if Cognito Identity refuses or cannot be reached
+   */
+  @Override
+  public AwsCredentials credentials() {
+    AwsCredentials current = cached;
+    if (isFresh(current)) {
+      return current;
+    }
+    synchronized (lock) {
+      if (isFresh(cached)) {
+        return cached;
+      }
+      cached = fetchCredentials();
+      return cached;
+    }
+  }
+
+  /**
+   * Drops {@code rejected} from the cache (if it is still cached) so that the next {@link #credentials()} fetches
+   * new credentials.
+   *
+   * @param rejected the credentials the service rejected, not null
+   */
+  @Override
+  public void invalidate(AwsCredentials rejected) {
+    Objects.requireNonNull(rejected, "rejected == null");
+    synchronized (lock) {
+      if (rejected.equals(cached)) {
+        cached = null;
+      }
+    }
+  }
+
+  private boolean isFresh(AwsCredentials credentials) {
+    if (credentials == null) {
+      return false;
+    }
+    Instant expiration = credentials.expiration();
+    return expiration == null || Instant.now(clock).isBefore(expiration.minus(refreshMargin));
+  }
+
+  private String fetchIdentityId() {
+    ObjectNode body = Json.newObject();
+    body.put("IdentityPoolId", identityPoolId);
+    putLogins(body);
+    JsonNode response = call("GetId", body);
+    String id = Json.string(response, "IdentityId");
+    if (id == null || id.isEmpty()) {
+      throw new CredentialsException("GetId returned no IdentityId", null);
+    }
+    return id;
+  }
+
+  private AwsCredentials fetchCredentials() {
+    String id = identityId();
+    ObjectNode body = Json.newObject();
+    body.put("IdentityId", id);
+    putLogins(body);
+    JsonNode response = call("GetCredentialsForIdentity", body);
+    JsonNode credentials = response.get("Credentials");
+    try {
+      if (credentials == null || !credentials.isObject()) {
+        throw new MalformedJsonException("no Credentials object", null);
+      }
+      String accessKeyId = Json.string(credentials, "AccessKeyId");
+      String secretKey = Json.string(credentials, "SecretKey");
+      String sessionToken = Json.string(credentials, "SessionToken");
+      Instant expiration = Json.instant(credentials, "Expiration");
+      if (accessKeyId == null || secretKey == null || sessionToken == null || expiration == null) {
+        throw new MalformedJsonException(
+            "Credentials must have AccessKeyId, SecretKey, SessionToken and Expiration", null);
+      }
+      return AwsCredentials.builder()
+          .accessKeyId(accessKeyId)
+          .secretAccessKey(secretKey)
+          .sessionToken(sessionToken)
+          .expiration(expiration)
+          .build();
+    } catch (MalformedJsonException | IllegalArgumentException e) {
+      throw new CredentialsException(
+          "GetCredentialsForIdentity returned malformed credentials: " + e.getMessage(), null);
+    }
+  }
+
+  private void putLogins(ObjectNode body) {
+    if (!logins.isEmpty()) {
+      ObjectNode node = body.putObject("Logins");
+      for (Map.Entry<String, String> login : logins.entrySet()) {
+        node.put(login.getKey(), login.getValue());
+      }
+    }
+  }
+
+  private JsonNode call(String operation, ObjectNode body) {
+    HttpRequestSpec spec =
+        HttpRequestSpec.builder(operation, "POST")
+            .header("X-Amz-Target", TARGET_PREFIX + operation)
+            .body(Json.toBytes(body), MEDIA_TYPE)
+            .build();
+    try {
+      return runner.execute(spec, node -> node, null);
+    } catch (CognitoSyncException e) {
+      throw new CredentialsException(
+          "Cognito Identity " + operation + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CognitoIdentityCredentialsProvider{identityPoolId="
+        + identityPoolId
+        + ", identityId="
+        + identityId
+        + ", logins="
+        + logins.keySet()
+        + "}";
+  }
+
+  /** Configures a {@link CognitoIdentityCredentialsProvider}; not thread-safe. */
+  public static final class Builder {
+    private HttpUrl endpoint;
+    private String region = "us-east-1";
+    private String identityPoolId;
+    private String identityId;
+    private final Map<String, String> logins = new LinkedHashMap<>();
+    private OkHttpClient okHttpClient;
+    private Clock clock = Clock.systemUTC();
+    private Duration refreshMargin = Duration.ofMinutes(5);
+    private Duration callTimeout = Duration.ofSeconds(30);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Sleeper sleeper = Sleeper.system();
+    private String userAgent = CognitoSyncClient.DEFAULT_USER_AGENT;
+
+    private Builder() {}
+
+    /**
+     * Sets the Cognito Identity endpoint. Defaults to {@code https://cognito-identity.<region>.amazonaws.com/}.
+     *
+     * @param endpoint an http or https URL, not null
+     * @return this builder
+     */
+    public Builder endpoint(String endpoint) {
+      Objects.requireNonNull(endpoint, "endpoint == null");
+      this.endpoint = HttpUrl.get(endpoint);
+      return this;
+    }
+
+    /**
+     * Sets the region of the default endpoint. Defaults to {@code us-east-1}.
+     *
+     * @param region not null
+     * @return this builder
+     */
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region == null");
+      return this;
+    }
+
+    /**
+     * Sets the identity pool. Required.
+     *
+     * @param identityPoolId e.g. {@code us-east-1:0f1e...}, not null
+     * @return this builder
+     */
+    public Builder identityPoolId(String identityPoolId) {
+      this.identityPoolId = Objects.requireNonNull(identityPoolId, "identityPoolId == null");
+      return this;
+    }
+
+    /**
+     * Sets an identity id obtained earlier, so that {@code GetId} is skipped and the same identity is reused.
+     *
+     * @param identityId not null
+     * @return this builder
+     */
+    public Builder identityId(String identityId) {
+      this.identityId = Objects.requireNonNull(identityId, "identityId == null");
+      return this;
+    }
+
+    /**
+     * Adds a login (identity provider name to token) for authenticated identities.
+     *
+     * @param provider e.g. {@code graph.facebook.com}, not null
+     * @param token the provider's token, not null
+     * @return this builder
+     */
+    public Builder login(String provider, String token) {
+      logins.put(
+          Objects.requireNonNull(provider, "provider == null"),
+          Objects.requireNonNull(token, "token == null"));
+      return this;
+    }
+
+    /**
+     * Sets the OkHttp client (sharing its pool and dispatcher). Defaults to a shared client of this class.
+     *
+     * @param okHttpClient not null
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
+      return this;
+    }
+
+    /**
+     * Sets the clock that decides when cached credentials are stale. Defaults to {@link Clock#systemUTC()}.
+     *
+     * @param clock not null
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sets how long before expiry cached credentials are replaced. Defaults to 5 minutes.
+     *
+     * @param refreshMargin not negative, not null
+     * @return this builder
+     */
+    public Builder refreshMargin(Duration refreshMargin) {
+      Objects.requireNonNull(refreshMargin, "refreshMargin == null");
+      if (refreshMargin.isNegative()) {
+        throw new IllegalArgumentException("refreshMargin < 0: " + refreshMargin);
+      }
+      this.refreshMargin = refreshMargin;
+      return this;
+    }
+
+    /**
+     * Sets the limit of one Cognito Identity call attempt. Defaults to 30 s.
+     *
+     * @param callTimeout not negative, not null
+     * @return this builder
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      Objects.requireNonNull(callTimeout, "callTimeout == null");
+      if (callTimeout.isNegative()) {
+        throw new IllegalArgumentException("callTimeout < 0: " + callTimeout);
+      }
+      this.callTimeout = callTimeout;
+      return this;
+    }
+
+    /**
+     * Sets the retry policy of the Cognito Identity calls. Defaults to {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy not null
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /**
+     * Sets how the provider waits between retries. Defaults to {@link Sleeper#system()}.
+     *
+     * @param sleeper not null
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /**
+     * Sets the {@code User-Agent} header.
+     *
+     * @param userAgent not null
+     * @return this builder
+     */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
+      return this;
+    }
+
+    /**
+     * Builds the provider; no call is made until credentials or the identity id are needed.
+     *
+     * @return the provider
+     * @throws IllegalStateException if no identity pool id was set
+     */
+    public CognitoIdentityCredentialsProvider build() {
+      if (identityPoolId == null) {
+        throw new IllegalStateException("identityPoolId is required");
+      }
+      return new CognitoIdentityCredentialsProvider(this);
+    }
+  }
+}
