@@ -65,6 +65,7 @@ public final class SyncServer implements AutoCloseable {
   private final Builder config;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Server jetty;
+  private GracefulHandler graceful;
   private SyncStore store;
   private ExecutorService ownedBulkExecutor;
   private volatile int port = -1;
@@ -139,12 +140,14 @@ public final class SyncServer implements AutoCloseable {
       connector.setHost(config.host);
       connector.setPort(config.port);
       server.addConnector(connector);
-      server.setHandler(new GracefulHandler(handler));
+      GracefulHandler gracefulHandler = new GracefulHandler(handler);
+      server.setHandler(gracefulHandler);
       server.setErrorHandler(new JsonErrorHandler());
       server.setStopTimeout(config.drainTimeout.toMillis());
       server.setStopAtShutdown(false);
       server.start();
       jetty = server;
+      graceful = gracefulHandler;
       port = connector.getLocalPort();
       LOG.info("offsync sync-server listening on {} (data: {})", baseUri(), config.dataDirectory.toAbsolutePath());
       return this;
@@ -219,6 +222,18 @@ public final class SyncServer implements AutoCloseable {
   private void closeResources() {
     if (jetty != null) {
       try {
+        // drain: refuse new requests, wait for in-flight ones, then stop without waiting on idle keep-alive
+        // connections (Jetty's own graceful stop would wait for those too)
+        if (graceful != null) {
+          try {
+            graceful.shutdown().get(config.drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("in-flight requests did not finish within {}", config.drainTimeout);
+          } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("draining requests: {}", e.toString());
+          }
+        }
+        jetty.setStopTimeout(0);
         jetty.stop();
       } catch (Exception e) {
         LOG.warn("stopping HTTP server: {}", e.toString());

@@ -91,7 +91,8 @@ public final class RawClient {
    * @param body body or null
    * @return the reply
    */
-  public Reply signed(AwsCredentials creds, Clock clock, String method, String pathAndQuery, String body) {
+  public Reply signed(AwsCredentials creds, Clock clock, String method, String pathAndQuery, String body,
+      String... extraHeaders) {
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     URI uri = URI.create(base + pathAndQuery);
     SdkHttpFullRequest.Builder req = SdkHttpFullRequest.builder()
@@ -100,6 +101,9 @@ public final class RawClient {
         .putHeader("Host", uri.getHost() + ":" + uri.getPort());
     if (body != null) {
       req.putHeader("Content-Type", "application/json");
+    }
+    for (int i = 0; i < extraHeaders.length; i += 2) {
+      req.putHeader(extraHeaders[i], extraHeaders[i + 1]);
     }
     AwsCredentialsIdentity identity = creds instanceof AwsSessionCredentials s
         ? AwsSessionCredentialsIdentity.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken())
@@ -121,6 +125,33 @@ public final class RawClient {
     b.method(method, bytes.length == 0 ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(bytes));
     return send(b.build());
+  }
+
+  /**
+   * Sends raw bytes over a socket (for requests java.net.http refuses to build) and returns the status code and body.
+   *
+   * @param requestText the full HTTP/1.1 request
+   * @return the reply (headers not parsed)
+   */
+  public Reply socket(String requestText) {
+    try (java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort())) {
+      s.setSoTimeout(30_000);
+      s.getOutputStream().write(requestText.getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(all.substring(9, 12));
+      int split = all.indexOf("\r\n\r\n");
+      Map<String, List<String>> headers = new java.util.HashMap<>();
+      for (String line : all.substring(0, split).split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.put(line.substring(0, colon).trim(), List.of(line.substring(colon + 1).trim()));
+        }
+      }
+      return new Reply(status, headers, all.substring(split + 4));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Reply send(HttpRequest request) {
