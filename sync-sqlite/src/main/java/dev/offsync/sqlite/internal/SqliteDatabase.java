@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.sqlite.SQLiteConfig;
@@ -39,6 +40,7 @@ public final class SqliteDatabase {
   private final ThreadLocal<SqliteTransaction> current = new ThreadLocal<>();
   private final int schemaVersionFound;
   private final Path temporary;
+  private final AtomicLong statementRuns = new AtomicLong();
   private volatile boolean closed;
 
   /**
@@ -151,7 +153,7 @@ public final class SqliteDatabase {
         s.execute("PRAGMA query_only = 1");
       }
     }
-    return new StoreConnection(jdbc);
+    return new StoreConnection(jdbc, statementRuns);
   }
 
   /**
@@ -170,6 +172,11 @@ public final class SqliteDatabase {
    */
   public int schemaVersionFound() {
     return schemaVersionFound;
+  }
+
+  /** Statements (or JDBC batches) run so far on all connections, BEGIN and COMMIT included; for tests. */
+  long statementRuns() {
+    return statementRuns.get();
   }
 
   /**

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One JDBC connection and its prepared statements, reused for the connection's lifetime. Used by one
@@ -13,17 +14,24 @@ import java.util.Map;
 final class StoreConnection implements AutoCloseable {
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final AtomicLong statementRuns;
 
-  StoreConnection(Connection connection) {
+  StoreConnection(Connection connection, AtomicLong statementRuns) {
     this.connection = connection;
+    this.statementRuns = statementRuns;
   }
 
   Connection jdbc() {
     return connection;
   }
 
-  /** Returns the cached prepared statement for {@code sql}, preparing it on first use. */
+  /**
+   * Returns the cached prepared statement for {@code sql}, preparing it on first use. Every call
+   * precedes one execution (or one JDBC batch), and is counted: tests use the count to prove that
+   * bulk operations run a bounded number of statements, never one per record.
+   */
   PreparedStatement prepare(String sql) throws SQLException {
+    statementRuns.incrementAndGet();
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {
       ps = connection.prepareStatement(sql);
