@@ -111,6 +111,15 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
   }
 
   /**
+   * Returns the identity id if it is known, without any I/O.
+   *
+   * @return the identity id, or {@code null} if {@code GetId} has not been called yet
+   */
+  public String cachedIdentityId() {
+    return identityId;
+  }
+
+  /**
    * Returns the identity pool id.
    *
    * @return the pool id

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Never retried: other 4xx responses and malformed responses. The delay before retry {@code n} (1-based) is "full
  * jitter" exponential backoff: uniformly random in {@code [0, min(maxDelay, baseDelay * 2^(n-1))]}. If the response
  * carried a {@code Retry-After} header (seconds or an HTTP date) and {@link #honorRetryAfter()} is set, the client
- * waits at least that long instead; if the server asks for more than {@link #maxDelay()}, the client stops retrying
+ * waits exactly that long instead; if the server asks for more than {@link #maxDelay()}, the client stops retrying
  * and throws the error, rather than block longer than configured.
  *
  * <p>Every operation is retried, including {@code UpdateRecords}: its record patches carry sync counts, so a replay

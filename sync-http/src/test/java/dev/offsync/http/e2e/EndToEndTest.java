@@ -345,6 +345,28 @@ class EndToEndTest {
   }
 
   @Test
+  void identityProviderLearnsTheIdentityOnceAndAnnouncesIt() {
+    CognitoIdentityCredentialsProvider credentials = identityProvider(clock);
+    dev.offsync.http.CognitoIdentityProvider identities =
+        dev.offsync.http.CognitoIdentityProvider.create(credentials);
+    io.reactivex.rxjava3.observers.TestObserver<dev.offsync.spi.IdentityChange> changes =
+        identities.changes().test();
+    assertThat(identities.currentIdentityId()).isNull();
+    String id = identities.identityId().timeout(20, TimeUnit.SECONDS).blockingGet();
+    assertThat(identities.currentIdentityId()).isEqualTo(id);
+    assertThat(identities.identityId().timeout(20, TimeUnit.SECONDS).blockingGet()).isEqualTo(id);
+    changes.assertValueCount(1);
+    assertThat(changes.values().get(0).previousId()).isNull();
+    assertThat(changes.values().get(0).currentId()).isEqualTo(id);
+    CognitoIdentityCredentialsProvider unknownPool = CognitoIdentityCredentialsProvider.builder()
+        .endpoint(endpoint()).identityPoolId("us-east-1:00000000-0000-0000-0000-000000000001")
+        .retryPolicy(RetryPolicy.none()).build();
+    assertThatThrownBy(() -> dev.offsync.http.CognitoIdentityProvider.create(unknownPool).identityId()
+        .timeout(20, TimeUnit.SECONDS).blockingGet())
+        .isInstanceOf(dev.offsync.NotAuthorizedException.class);
+  }
+
+  @Test
   void unknownIdentityPoolIsACredentialsError() {
     CognitoIdentityCredentialsProvider provider =
         CognitoIdentityCredentialsProvider.builder()
