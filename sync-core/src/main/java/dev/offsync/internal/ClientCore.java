@@ -186,10 +186,13 @@ public final class ClientCore {
       if (id.equals(adoptedFor)) {
         return;
       }
-      store.write(tx -> {
-        reparent(tx, localOwner, id, false);
-        return null;
-      });
+      boolean anything = store.read(tx -> !tx.datasets(localOwner).isEmpty());
+      if (anything) {
+        store.write(tx -> {
+          reparent(tx, localOwner, id, false);
+          return null;
+        });
+      }
       adoptedFor = id;
     }
   }
