@@ -1,0 +1,79 @@
+package dev.offsync.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line: --help, the printed URI, and SIGTERM draining and closing the database. */
+class MainTest {
+  @TempDir Path dir;
+
+  @Test
+  void helpListsEveryFlag() {
+    StringWriter out = new StringWriter();
+    int code = new CommandLine(new ServerCommand()).setOut(new PrintWriter(out)).execute("--help");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("--host", "--port", "--data", "--developer-key", "--identity-pool",
+        "--max-request-bytes", "--sync-session-ttl", "--credentials-ttl", "--help");
+  }
+
+  @Test
+  void badFlagsAreUsageErrors() {
+    StringWriter err = new StringWriter();
+    int code = new CommandLine(new ServerCommand()).setErr(new PrintWriter(err))
+        .execute("--identity-pool", "not a pool", "--port", "0", "--data", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("identity pool");
+  }
+
+  @Test
+  @Timeout(60)
+  void runsPrintsItsUriAndStopsCleanlyOnSigterm() throws Exception {
+    Path data = dir.resolve("data");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "--port", "0", "--data", data.toString(), "--developer-key", "AKID:SECRET",
+        "--identity-pool", "us-east-1:0d3b5a52-5d1f-4c1b-9a4e-3c1f0e0c2a11",
+        "--identity-pool", "eu-west-1:0d3b5a52-5d1f-4c1b-9a4e-3c1f0e0c2a12")
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      assertThat(line).isNotNull();
+      Matcher m = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)").matcher(line);
+      assertThat(m.find()).as(line).isTrue();
+      HttpResponse<String> health = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(m.group() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("UP");
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    String stderr = Files.readString(dir.resolve("stderr.txt"));
+    assertThat(stderr).contains("offsync sync-server stopped").contains("status=200").doesNotContain("SECRET");
+    // the database was closed cleanly: the WAL was checkpointed and truncated
+    Path wal = data.resolve("offsync-server.db-wal");
+    assertThat(!Files.exists(wal) || Files.size(wal) == 0).isTrue();
+    assertThat(data.resolve("server-secret.key")).exists();
+  }
+}
