@@ -26,7 +26,8 @@ import java.util.Set;
  * {@link LocalTransaction} on one SQLite connection inside an open transaction. Valid only on the
  * thread that created it and until {@link #end()}. Every multi-record operation runs a bounded number
  * of batched statements: key lists go in chunks of up to {@value #MAX_CHUNK} bound keys (padded to a
- * few fixed sizes so the prepared statements are reused), writes go through JDBC batches.
+ * few fixed sizes so the prepared statements are reused), writes go through JDBC batches whose
+ * statements carry the compare-and-set condition themselves.
  *
  * <p>If any operation fails with an {@link SQLException}, the transaction is marked failed and the
  * store rolls it back even if the work swallows the {@link LocalStoreException}.
@@ -68,20 +69,24 @@ final class SqliteTransaction implements LocalTransaction {
           + " coalesce(sum(length(CAST(key AS BLOB)) + length(CAST(value AS BLOB))) FILTER (WHERE deleted = 0), 0),"
           + " count(*) FILTER (WHERE dirty = 1)"
           + " FROM records WHERE dataset_id = ?";
-  static final String INSERT_RECORD =
-      "INSERT INTO records (dataset_id, key, value, deleted, sync_count, base_value, version,"
-          + " device_last_modified_date, last_modified_date, last_modified_by, dirty)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  static final String UPDATE_RECORD =
-      "UPDATE records SET value = ?, deleted = ?, sync_count = ?, base_value = ?, version = ?,"
-          + " device_last_modified_date = ?, last_modified_date = ?, last_modified_by = ?, dirty = ?"
-          + " WHERE dataset_id = ? AND key = ?";
+  private static final String INSERT_COLUMNS =
+      "INSERT INTO records (dataset_id, key, value, deleted, sync_count, base_value, device_last_modified_date,"
+          + " last_modified_date, last_modified_by, dirty, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+  static final String UPSERT_RECORD = INSERT_COLUMNS
+      + " ON CONFLICT (dataset_id, key) DO UPDATE SET value = excluded.value, deleted = excluded.deleted,"
+      + " sync_count = excluded.sync_count, base_value = excluded.base_value,"
+      + " device_last_modified_date = excluded.device_last_modified_date,"
+      + " last_modified_date = excluded.last_modified_date, last_modified_by = excluded.last_modified_by,"
+      + " dirty = excluded.dirty, version = records.version + 1";
+  static final String INSERT_IF_ABSENT = INSERT_COLUMNS + " ON CONFLICT (dataset_id, key) DO NOTHING";
+  static final String UPDATE_IF_VERSION =
+      "UPDATE records SET value = ?, deleted = ?, sync_count = ?, base_value = ?,"
+          + " device_last_modified_date = ?, last_modified_date = ?, last_modified_by = ?, dirty = ?,"
+          + " version = version + 1 WHERE dataset_id = ? AND key = ? AND version = ?";
   static final String DELETE_RECORD = "DELETE FROM records WHERE dataset_id = ? AND key = ?";
 
   private static final String[] RECORDS_IN = inStatements("SELECT " + RECORD_COLUMNS
       + " FROM records WHERE dataset_id = ? AND key IN ");
-  private static final String[] VERSIONS_IN =
-      inStatements("SELECT key, version FROM records WHERE dataset_id = ? AND key IN ");
 
   private final StoreConnection conn;
   private final boolean writable;
@@ -415,75 +420,81 @@ final class SqliteTransaction implements LocalTransaction {
       if (writes.isEmpty()) {
         return skipped;
       }
-      // 1. current versions of every key, in batched reads inside this (write-locked) transaction
-      Map<String, Long> current = new HashMap<>();
-      for (int from = 0; from < keys.size(); from += MAX_CHUNK) {
-        PreparedStatement ps = bindIn(VERSIONS_IN, id, keys.subList(from, Math.min(keys.size(), from + MAX_CHUNK)));
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            current.put(rs.getString(1), rs.getLong(2));
-          }
-        }
-      }
-      // 2. compare-and-set decision per write, then one batch of inserts and one of updates
-      PreparedStatement insert = null;
-      PreparedStatement update = null;
-      int inserts = 0;
-      int updates = 0;
+      // Compare-and-set inside the statements themselves (this transaction holds the write lock):
+      // "any" = upsert with version + 1, "absent" = insert that does nothing on conflict, "version v"
+      // = update WHERE version = v. Three JDBC batches at most; a batch entry that changed no row is a
+      // skipped write.
+      List<String> upserted = new ArrayList<>();
+      List<String> inserted = new ArrayList<>();
+      List<String> updated = new ArrayList<>();
       for (RecordWrite w : writes) {
         LocalRecord r = w.record();
-        Long version = current.get(r.key());
         long expected = w.expectedVersion();
-        boolean ok = expected == RecordWrite.ANY_VERSION
-            || (version == null ? expected == RecordWrite.ABSENT : expected == version);
-        if (!ok) {
-          skipped.add(r.key());
-          continue;
-        }
-        if (version == null) {
-          if (insert == null) {
-            insert = conn.prepare(INSERT_RECORD);
-          }
-          insert.setLong(1, id);
-          insert.setString(2, r.key());
-          bindRecordFields(insert, 3, r, 1);
-          insert.addBatch();
-          inserts++;
+        PreparedStatement ps;
+        if (expected == RecordWrite.ANY_VERSION) {
+          ps = upserted.isEmpty() ? conn.prepare(UPSERT_RECORD) : conn.prepare(UPSERT_RECORD, false);
+          upserted.add(r.key());
+        } else if (expected == RecordWrite.ABSENT) {
+          ps = inserted.isEmpty() ? conn.prepare(INSERT_IF_ABSENT) : conn.prepare(INSERT_IF_ABSENT, false);
+          inserted.add(r.key());
         } else {
-          if (update == null) {
-            update = conn.prepare(UPDATE_RECORD);
-          }
-          bindRecordFields(update, 1, r, version + 1);
-          update.setLong(10, id);
-          update.setString(11, r.key());
-          update.addBatch();
-          updates++;
+          ps = updated.isEmpty() ? conn.prepare(UPDATE_IF_VERSION) : conn.prepare(UPDATE_IF_VERSION, false);
+          updated.add(r.key());
         }
+        if (expected == RecordWrite.ANY_VERSION || expected == RecordWrite.ABSENT) {
+          ps.setLong(1, id);
+          ps.setString(2, r.key());
+          bindRecordFields(ps, 3, r);
+        } else {
+          bindRecordFields(ps, 1, r);
+          ps.setLong(9, id);
+          ps.setString(10, r.key());
+          ps.setLong(11, expected);
+        }
+        ps.addBatch();
       }
-      if (inserts > 0) {
-        insert.executeBatch();
-      }
-      if (updates > 0) {
-        update.executeBatch();
-      }
+      runBatch(UPSERT_RECORD, upserted, skipped);
+      runBatch(INSERT_IF_ABSENT, inserted, skipped);
+      runBatch(UPDATE_IF_VERSION, updated, skipped);
       return skipped;
     } catch (SQLException e) {
+      // never leave rows of a failed call queued in a reused statement
+      for (String sql : new String[] {UPSERT_RECORD, INSERT_IF_ABSENT, UPDATE_IF_VERSION}) {
+        try {
+          conn.prepare(sql, false).clearBatch();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       throw fail("writing records", e);
     }
   }
 
-  /** Binds value, deleted, sync_count, base_value, version, three dates/by, dirty from {@code at}. */
-  private static void bindRecordFields(PreparedStatement ps, int at, LocalRecord r, long version)
-      throws SQLException {
+  private void runBatch(String sql, List<String> keys, Set<String> skipped) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    int[] counts = conn.prepare(sql, false).executeBatch();
+    if (counts.length != keys.size()) {
+      throw new SQLException("batch returned " + counts.length + " counts for " + keys.size() + " rows");
+    }
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 0) {
+        skipped.add(keys.get(i));
+      }
+    }
+  }
+
+  /** Binds value, deleted, sync_count, base_value, the three dates/by and dirty, from {@code at}. */
+  private static void bindRecordFields(PreparedStatement ps, int at, LocalRecord r) throws SQLException {
     ps.setString(at, r.value());
     ps.setInt(at + 1, r.isDeleted() ? 1 : 0);
     ps.setLong(at + 2, r.syncCount());
     ps.setString(at + 3, r.baseValue());
-    ps.setLong(at + 4, version);
-    setInstant(ps, at + 5, r.deviceLastModifiedDate());
-    setInstant(ps, at + 6, r.lastModifiedDate());
-    ps.setString(at + 7, r.lastModifiedBy());
-    ps.setInt(at + 8, r.isDirty() ? 1 : 0);
+    setInstant(ps, at + 4, r.deviceLastModifiedDate());
+    setInstant(ps, at + 5, r.lastModifiedDate());
+    ps.setString(at + 6, r.lastModifiedBy());
+    ps.setInt(at + 7, r.isDirty() ? 1 : 0);
   }
 
   @Override

@@ -31,7 +31,17 @@ final class StoreConnection implements AutoCloseable {
    * bulk operations run a bounded number of statements, never one per record.
    */
   PreparedStatement prepare(String sql) throws SQLException {
-    statementRuns.incrementAndGet();
+    return prepare(sql, true);
+  }
+
+  /**
+   * Like {@link #prepare(String)}; {@code counted == false} for binding further rows of a JDBC batch
+   * whose execution was (or will be) counted once.
+   */
+  PreparedStatement prepare(String sql, boolean counted) throws SQLException {
+    if (counted) {
+      statementRuns.incrementAndGet();
+    }
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {
       ps = connection.prepareStatement(sql);

@@ -67,8 +67,8 @@ class BatchingTest {
   @Test
   void aPutAllOfAThousandRecordsIsOneTransactionOfAFewStatements() {
     List<RecordWrite> writes = absent(1000, "v");
-    // BEGIN, dataset id, 2 chunks of current versions, 1 insert batch, COMMIT
-    assertThat(statementsOf(() -> db.write(tx -> tx.writeRecords(OWNER, DS, writes)))).isEqualTo(6);
+    // BEGIN, dataset id, 1 insert batch (CAS in the statement), COMMIT
+    assertThat(statementsOf(() -> db.write(tx -> tx.writeRecords(OWNER, DS, writes)))).isEqualTo(4);
     assertThat(all()).hasSize(1000);
   }
 
@@ -88,10 +88,34 @@ class BatchingTest {
       tx.putDataset(LocalDataset.builder(OWNER, DS).watermark(2).build());
       return s;
     }));
-    // BEGIN, dataset id, 2 version chunks, 1 update batch, dataset upsert, COMMIT
-    assertThat(statements).isEqualTo(7);
+    // BEGIN, dataset id, 1 conditional-update batch, dataset upsert, COMMIT
+    assertThat(statements).isEqualTo(5);
     assertThat(skipped[0]).containsExactly(page.get(0).record().key());
     assertThat(dirty()).hasSize(1);
+  }
+
+  @Test
+  void mixedExpectationsAreAtMostThreeBatches() {
+    db.write(tx -> tx.writeRecords(OWNER, DS, absent(10, "v1")));
+    List<RecordWrite> mixed = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      LocalRecord r = LocalRecord.builder("k" + i).value("m").build();
+      mixed.add(i % 3 == 0 ? RecordWrite.unconditional(r)
+          : i % 3 == 1 ? RecordWrite.ifVersion(r, RecordWrite.ABSENT) : RecordWrite.ifVersion(r, 1));
+    }
+    Set<String>[] skipped = newSetArray();
+    // BEGIN, dataset id, upsert batch, insert-if-absent batch, update-if-version batch, COMMIT
+    assertThat(statementsOf(() -> skipped[0] = db.write(tx -> tx.writeRecords(OWNER, DS, mixed)))).isEqualTo(6);
+    // k1, k4, k7 existed (ABSENT fails); k2, k5, k8 were at version 1 (succeed); k11.. did not exist
+    for (int i = 0; i < 3000; i++) {
+      boolean expectSkip = (i % 3 == 1 && i < 10) || (i % 3 == 2 && i >= 10);
+      assertThat(skipped[0].contains("k" + i)).as("k" + i).isEqualTo(expectSkip);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String>[] newSetArray() {
+    return new Set[1];
   }
 
   @Test

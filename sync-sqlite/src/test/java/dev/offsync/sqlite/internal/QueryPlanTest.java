@@ -53,7 +53,7 @@ class QueryPlanTest {
     assertThat(plan(db, SqliteTransaction.RECORD)).contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
     assertThat(plan(db, "SELECT key, version FROM records WHERE dataset_id = ? AND key IN (?, ?, ?)"))
         .contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
-    assertThat(plan(db, SqliteTransaction.UPDATE_RECORD)).contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
+    assertThat(plan(db, SqliteTransaction.UPDATE_IF_VERSION)).contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
     assertThat(plan(db, SqliteTransaction.DELETE_RECORD)).contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
   }
 

@@ -18,10 +18,9 @@ import java.util.List;
  * data of a pre-login local owner. {@link V1FixtureMigrationTest} opens the checked-in copy with the
  * current code and checks that every row, and every unsynced edit, is still there.
  *
- * <p>Regenerate (only if the fixture must change, with the v1 DDL unchanged):
- * {@code mvn -o -q -pl sync-sqlite test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.offsync.sqlite.internal.V1Fixture
- * -Dexec.args=src/test/resources/fixtures/offsync-v1.db}
+ * <p>Regenerate (only if the fixture must change, with the v1 DDL unchanged), from {@code sync-sqlite/}:
+ * {@code mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.offsync.sqlite.internal.V1Fixture}
  */
 public final class V1Fixture {
   private V1Fixture() {}
