@@ -1,6 +1,7 @@
 package dev.offsync.app.internal;
 
 import dev.offsync.app.internal.awscli.CognitoSyncCommand;
+import dev.offsync.app.internal.device.DeviceCommand;
 import dev.offsync.server.ServerCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
         "Start with 'offsync demo': two devices, one local server, conflicts merged, all converged."
     },
     subcommands = {
+        DeviceCommand.class,
         CognitoSyncCommand.class,
         ServerCommand.class
     })
