@@ -134,6 +134,11 @@ class WireFormatTest extends ServerTestSupport {
     assertThat(json(tooBig).get("message").asText()).contains("exceeds");
     RawClient.Reply chunkedTooBig = raw().unsigned("POST", DS, big, "Transfer-Encoding", "chunked");
     assertThat(chunkedTooBig.status()).isBetween(400, 403);
+    // a gigabyte announced but never sent is refused at once, unread
+    RawClient.Reply huge = raw().socket("POST " + DS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nContent-Length: 1000000000\r\nConnection: close\r\n\r\n{");
+    assertThat(huge.status()).isEqualTo(400);
+    assertThat(huge.body()).contains("exceeds");
     assertThat(json(call("GET", DS + "/records", null)).get("DatasetExists").asBoolean()).isFalse();
   }
 
