@@ -12,10 +12,11 @@ import java.io.Closeable;
  *   <li>Each {@link #read} and {@link #write} call is one transaction. A write is atomic and durable when
  *       it returns: all of it or none of it (a crash mid-way leaves the previous state). If the work
  *       throws, everything it wrote is rolled back and the exception propagates unchanged (storage
- *       failures of the store itself are thrown as {@link dev.offsync.LocalStoreException}).
+ *       failures of the store itself are thrown as {@link dev.offsync.LocalStoreException}). A storage
+ *       failure inside a work rolls the whole transaction back even if the work catches the exception.
  *   <li>Thread-safe: any thread may call any method at any time. Writes are serialized (one write
  *       transaction at a time; callers wait, they never see a "locked" error). A read sees a consistent
- *       committed snapshot and may run concurrently with a write.
+ *       committed snapshot and must not wait for an open write transaction to finish.
  *   <li>Not reentrant: calling {@code read} or {@code write} from inside a work is an
  *       {@link IllegalStateException}.
  *   <li>These calls block for I/O. The engine calls them on an I/O scheduler, never on the caller's

@@ -56,7 +56,8 @@ public interface LocalTransaction {
    * @param name the current name
    * @param newOwner the new owner
    * @param newName the new name
-   * @throws IllegalStateException if the source does not exist or the target already exists
+   * @throws IllegalStateException if the source does not exist or the target already exists (moving a
+   *     dataset onto itself counts as an existing target); nothing is changed then
    */
   void moveDataset(String owner, String name, String newOwner, String newName);
 
