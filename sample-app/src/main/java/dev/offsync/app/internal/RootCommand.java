@@ -1,6 +1,7 @@
 package dev.offsync.app.internal;
 
 import dev.offsync.app.internal.awscli.CognitoSyncCommand;
+import dev.offsync.app.internal.demo.DemoCommand;
 import dev.offsync.app.internal.device.DeviceCommand;
 import dev.offsync.server.ServerCommand;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
         "Start with 'offsync demo': two devices, one local server, conflicts merged, all converged."
     },
     subcommands = {
+        DemoCommand.class,
         DeviceCommand.class,
         CognitoSyncCommand.class,
         ServerCommand.class
