@@ -17,10 +17,10 @@ import java.util.List;
  * <p>Every text column that is compared or ordered uses {@code COLLATE "C"} (byte order of UTF-8, which is code point
  * order), the order SQLite's {@code BINARY} collation gives, so paging by key or name is identical on both stores.
  */
-final class PostgresMigrations {
+public final class PostgresMigrations {
 
   /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
-  static final List<String[]> MIGRATIONS =
+  private static final List<String[]> MIGRATIONS =
       List.of(
           // v0 -> v1: the data model of SQLite's v1 + v2
           new String[] {
@@ -64,7 +64,7 @@ final class PostgresMigrations {
           });
 
   /** The schema version this code writes. */
-  static final int CURRENT_VERSION = MIGRATIONS.size();
+  public static final int CURRENT_VERSION = MIGRATIONS.size();
 
   private PostgresMigrations() {}
 
@@ -77,7 +77,7 @@ final class PostgresMigrations {
    * @throws SQLException on a database error
    * @throws StoreException if the database is newer than this code
    */
-  static int migrate(Connection c, int target) throws SQLException {
+  public static int migrate(Connection c, int target) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     try {
       c.setAutoCommit(true);
@@ -139,7 +139,7 @@ final class PostgresMigrations {
    * @return the version, 0 for an empty database
    * @throws SQLException on a database error
    */
-  static int version(Connection c) throws SQLException {
+  public static int version(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT to_regclass('offsync_schema') IS NOT NULL")) {
         rs.next();
