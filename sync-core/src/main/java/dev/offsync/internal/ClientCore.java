@@ -72,6 +72,7 @@ public final class ClientCore {
   private volatile boolean connected;
   private volatile boolean closed;
   private volatile SyncException lastError;
+  private volatile SyncStatus current;
 
   /** Creates the engine and starts watching identity and connectivity. */
   public ClientCore(LocalStore store, RemoteStore remote, IdentityProvider identity, ConflictResolver defaultResolver,
@@ -92,8 +93,8 @@ public final class ClientCore {
     this.localOwner = localOwner;
     this.deviceId = deviceId;
     this.connected = connectivity.isConnected();
-    this.status = BehaviorSubject.createDefault(SyncStatus.builder(
-        connected ? SyncStatus.State.IDLE : SyncStatus.State.OFFLINE).build());
+    this.current = SyncStatus.builder(connected ? SyncStatus.State.IDLE : SyncStatus.State.OFFLINE).build();
+    this.status = BehaviorSubject.createDefault(current);
 
     subscriptions.add(identity.changes()
         .concatMapCompletable(change -> Completable.fromAction(() -> onIdentityChange(change))
@@ -339,7 +340,8 @@ public final class ClientCore {
     SyncStatus next = SyncStatus.builder(state).lastSyncedAt(last).hasSynced(hasSynced).pendingCount(pending)
         .lastError(lastError).build();
     synchronized (status) {
-      if (!next.equals(status.getValue()) && !status.hasComplete()) {
+      if (!next.equals(current) && !status.hasComplete()) {
+        current = next;
         status.onNext(next);
       }
     }
@@ -354,7 +356,7 @@ public final class ClientCore {
 
   /** The current client-wide status. */
   public SyncStatus currentStatus() {
-    return status.getValue();
+    return current;
   }
 
   /** Every dataset's progress. */

@@ -68,6 +68,7 @@ public final class DatasetCore {
   private volatile Instant lastSyncedAt;
   private volatile SyncException lastError;
   private volatile SyncProgress lastProgress;
+  private volatile SyncStatus current;
   private int backgroundFailures;
   private Disposable retryTimer;
 
@@ -96,7 +97,8 @@ public final class DatasetCore {
     this.client = client;
     this.name = name;
     this.backoff = new Backoff(client.options.retryInitialDelay(), client.options.retryMaxDelay(), client.random);
-    this.status = BehaviorSubject.createDefault(SyncStatus.builder(SyncStatus.State.IDLE).build());
+    this.current = SyncStatus.builder(SyncStatus.State.IDLE).build();
+    this.status = BehaviorSubject.createDefault(current);
     if (client.options.autoSyncDebounce() != null) {
       long ms = client.options.autoSyncDebounce().toMillis();
       client.track(writes.debounce(ms, TimeUnit.MILLISECONDS, client.timer)
@@ -597,7 +599,8 @@ public final class DatasetCore {
     SyncStatus next = SyncStatus.builder(state).lastSyncedAt(last).hasSynced(last != null)
         .pendingCount(Math.max(0, pendingCount)).lastError(lastError).build();
     synchronized (status) {
-      if (!status.hasComplete() && !next.equals(status.getValue())) {
+      if (!status.hasComplete() && !next.equals(current)) {
+        current = next;
         status.onNext(next);
       }
     }
@@ -611,7 +614,7 @@ public final class DatasetCore {
 
   /** The current status. */
   public SyncStatus currentStatus() {
-    return status.getValue();
+    return current;
   }
 
   /** Progress stream of this dataset's syncs. */
