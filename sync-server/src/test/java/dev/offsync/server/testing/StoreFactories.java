@@ -1,6 +1,7 @@
 package dev.offsync.server.testing;
 
 import dev.offsync.server.internal.store.SqliteSyncStore;
+import dev.offsync.server.postgres.EmbeddedPostgresDatabase;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 
@@ -17,6 +18,9 @@ public final class StoreFactories {
    * @return named factories
    */
   public static Stream<Named<StoreFactory>> all() {
-    return Stream.of(Named.of("sqlite", SqliteSyncStore::openInDirectory));
+    return Stream.of(
+        Named.of("sqlite", SqliteSyncStore::openInDirectory),
+        // one embedded PostgreSQL per test JVM; a fresh schema per test data directory
+        Named.of("postgresql", EmbeddedPostgresDatabase::storeFor));
   }
 }
