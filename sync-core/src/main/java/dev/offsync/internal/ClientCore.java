@@ -180,11 +180,20 @@ public final class ClientCore {
 
   /** Moves the local owner's datasets under {@code id} once (idempotent), in one transaction. */
   void ensureAdopted(String id) {
-    if (id.equals(adoptedFor) || id.equals(localOwner)) {
+    ensureAdopted(id, false);
+  }
+
+  /**
+   * Like {@link #ensureAdopted(String)}; with {@code recheck} it looks at the local owner again even if
+   * {@code id} adopted it before (a sync start: a provider that does not cache its id lets local writes
+   * land under the local owner in between).
+   */
+  void ensureAdopted(String id, boolean recheck) {
+    if (id.equals(localOwner) || (!recheck && id.equals(adoptedFor))) {
       return;
     }
     synchronized (identityLock) {
-      if (id.equals(adoptedFor)) {
+      if (!recheck && id.equals(adoptedFor)) {
         return;
       }
       boolean anything = store.read(tx -> !tx.datasets(localOwner).isEmpty());

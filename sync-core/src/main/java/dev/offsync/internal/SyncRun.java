@@ -95,7 +95,7 @@ final class SyncRun {
       progress(SyncProgress.Phase.STARTING);
       return c.identity.identityId();
     }).flatMap(identityId -> c.local(() -> {
-      c.ensureAdopted(identityId);
+      c.ensureAdopted(identityId, true);
       id = identityId;
       epoch = c.identityEpoch();
       checkIdentity();
