@@ -171,19 +171,6 @@ public final class Device implements AutoCloseable {
     return Credentials.cognitoIdentity(endpoint, settings.region(), settings.identityPoolId(), settings.identityId());
   }
 
-  /**
-   * Closes a sync client. sync-core 0.1.0-SNAPSHOT's {@code SyncClient.close()} completes each dataset's status
-   * stream and then recomputes the client status from them, which throws a {@link NullPointerException} once a
-   * dataset was used; by then everything is closed, so that exception alone is ignored here.
-   */
-  private static void closeClient(SyncClient client) {
-    try {
-      client.close();
-    } catch (NullPointerException closedStatus) {
-      // see above: thrown after the datasets were closed; nothing is left open
-    }
-  }
-
   /** Returns the device's settings. */
   public DeviceSettings settings() {
     return settings;
@@ -216,7 +203,7 @@ public final class Device implements AutoCloseable {
   @Override
   public void close() {
     try {
-      closeClient(client);
+      client.close();
     } finally {
       try {
         if (http != null) {
