@@ -97,6 +97,7 @@ class ModelBasedSyncTest {
       world.quiesce();
       world.checkConvergence();
       world.checkNoEditLostSilently();
+      world.close();
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("model test failed with seed " + seed
           + " (replay: mvn test -Dtest=ModelBasedSyncTest -Doffsync.model.seed=" + seed + ")\n"
@@ -268,6 +269,14 @@ class ModelBasedSyncTest {
         sb.append(line).append('\n');
       }
       return sb.toString();
+    }
+
+    /** Closes every client: each ends STOPPED, with nothing running. */
+    void close() {
+      for (Device d : devices) {
+        d.client.close();
+        assertThat(d.client.currentStatus().state()).isEqualTo(dev.offsync.SyncStatus.State.STOPPED);
+      }
     }
 
     /** The server now holds {@code value} for the key: every edit of that value is realized. */

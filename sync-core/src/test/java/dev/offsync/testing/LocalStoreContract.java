@@ -380,6 +380,19 @@ public abstract class LocalStoreContract {
   }
 
   @Test
+  void moveDatasetOntoItselfCountsAsAnExistingTargetAndChangesNothing() {
+    createDataset(OWNER, DS);
+    write(OWNER, DS, any(rec("a", "1")));
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.moveDataset(OWNER, DS, OWNER, DS);
+      return null;
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(datasetRow(OWNER, DS)).isEqualTo(dataset(OWNER, DS));
+    assertThat(read("a").value()).isEqualTo("1");
+    assertThat(read("a").version()).isEqualTo(1);
+  }
+
+  @Test
   void deleteAllRemovesEveryOwnersData() {
     createDataset(OWNER, DS);
     createDataset(OTHER_OWNER, "x");
