@@ -98,8 +98,10 @@ public final class SyncServer implements AutoCloseable {
     started = true;
     try {
       Files.createDirectories(config.dataDirectory);
-      ServerKey key = ServerKey.loadOrCreate(config.dataDirectory);
       store = config.store != null ? config.store : SqliteSyncStore.openInDirectory(config.dataDirectory);
+      // several instances on one database share the key through it; otherwise it lives in the data directory
+      ServerKey key = store.sharedSecret("server-key", 32).map(ServerKey::of)
+          .orElseGet(() -> ServerKey.loadOrCreate(config.dataDirectory));
       Clock clock = config.clock;
       store.write(tx -> {
         for (String pool : config.identityPools) {

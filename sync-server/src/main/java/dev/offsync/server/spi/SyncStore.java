@@ -38,6 +38,20 @@ public interface SyncStore extends AutoCloseable {
    */
   <T> T write(StoreWork<T> work);
 
+  /**
+   * A secret shared by every server instance that uses this store (e.g. the key that signs SyncSessionTokens and
+   * temporary credentials), created at random by the first instance that asks. Stores that serve one process from
+   * its data directory return empty, and the server keeps its key file there.
+   *
+   * @param name the secret's name
+   * @param length its length in bytes when created
+   * @return the secret, or empty if this store does not share secrets between instances
+   */
+  default java.util.Optional<byte[]> sharedSecret(String name, int length) {
+    java.util.Objects.requireNonNull(name, "name == null");
+    return java.util.Optional.empty();
+  }
+
   /** Closes the store; in-flight transactions finish first. */
   @Override
   void close();

@@ -184,10 +184,10 @@ class PostgresSyncStoreTest {
     String schema = EmbeddedPostgresDatabase.newSchema();
     try (PostgresSyncStore a = PostgresSyncStore.open(EmbeddedPostgresDatabase.config(schema));
         PostgresSyncStore b = PostgresSyncStore.open(EmbeddedPostgresDatabase.config(schema))) {
-      byte[] key = a.sharedSecret("server-key", 32);
+      byte[] key = a.sharedSecret("server-key", 32).orElseThrow();
       assertThat(key).hasSize(32);
-      assertThat(b.sharedSecret("server-key", 32)).isEqualTo(key);
-      assertThat(b.sharedSecret("other", 32)).isNotEqualTo(key);
+      assertThat(b.sharedSecret("server-key", 32).orElseThrow()).isEqualTo(key);
+      assertThat(b.sharedSecret("other", 32).orElseThrow()).isNotEqualTo(key);
     }
   }
 

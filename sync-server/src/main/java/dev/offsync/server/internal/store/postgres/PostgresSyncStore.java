@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -154,20 +155,20 @@ public final class PostgresSyncStore implements SyncStore {
   }
 
   /**
-   * A secret shared by every instance on this database, created (random) by whichever instance asks first.
+   * {@inheritDoc}
    *
-   * @param name the secret's name, e.g. {@code server-key}
-   * @param length its length in bytes when created
-   * @return the secret's bytes
+   * <p>Kept in the {@code server_secrets} table: every instance on this database signs and accepts the same
+   * SyncSessionTokens, page tokens and temporary identity credentials.
    */
-  public byte[] sharedSecret(String name, int length) {
+  @Override
+  public Optional<byte[]> sharedSecret(String name, int length) {
     Objects.requireNonNull(name, "name == null");
     if (length < 16) {
       throw new IllegalArgumentException("a shared secret must be at least 16 bytes: " + length);
     }
     byte[] fresh = new byte[length];
     new SecureRandom().nextBytes(fresh);
-    return inTransaction(writers, true, c -> {
+    return Optional.of(inTransaction(writers, true, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO server_secrets (name, secret) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
         ps.setString(1, name);
@@ -181,7 +182,7 @@ public final class PostgresSyncStore implements SyncStore {
           return rs.getBytes(1);
         }
       }
-    });
+    }));
   }
 
   @Override
