@@ -51,21 +51,30 @@ public final class InputAssembler {
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(options, "options == null");
     Shape input = model.shape(operation.inputShape());
-    ObjectNode document = JsonNodeFactory.instance.objectNode();
+    ObjectNode fromJson = JsonNodeFactory.instance.objectNode();
     if (cliInputJson != null) {
       JsonNode parsed = parseJson(resolveFile(cliInputJson), "--cli-input-json");
       if (!parsed.isObject()) {
         throw new InputException("--cli-input-json must be a JSON object");
       }
-      document.setAll(coercer.coerceMembers(parsed, input, "", ShapeCoercer.Mode.JSON));
+      fromJson = (ObjectNode) parsed.deepCopy();
+      // values the command line overrides are neither used nor checked
+      fromJson.remove(options.keySet());
     }
+    ObjectNode document = coercer.coerceMembers(fromJson, input, "", ShapeCoercer.Mode.JSON);
     for (MemberRef member : input.members().values()) {
       List<String> tokens = options.get(member.name());
       if (tokens != null) {
         document.set(member.name(), memberValue(member, tokens));
       }
     }
-    return document;
+    ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+    for (MemberRef member : input.members().values()) {
+      if (document.has(member.name())) {
+        ordered.set(member.name(), document.get(member.name()));
+      }
+    }
+    return ordered;
   }
 
   /**

@@ -167,6 +167,25 @@ class CognitoSyncSyntaxTest {
   }
 
   @Test
+  void valuesTheCommandLineOverridesAreNotCheckedInTheJson() {
+    Recorder recorder = new Recorder();
+    recorder.response = dev.offsync.http.model.DescribeDatasetResponse.builder().build();
+    CliRun skeleton = CliRun.run(recorder, "cognito-sync", "describe-dataset", "--generate-cli-skeleton");
+    String filled = skeleton.out.replace("\"IdentityPoolId\": \"\"", "\"IdentityPoolId\": \"" + POOL + "\"")
+        .replace("\"IdentityId\": \"\"", "\"IdentityId\": \"" + IDENTITY + "\"");
+
+    CliRun run = CliRun.run(recorder, "cognito-sync", "describe-dataset", "--cli-input-json", filled,
+        "--dataset-name", "notes");
+    CliRun notOverridden = CliRun.run(recorder, "cognito-sync", "describe-dataset", "--cli-input-json", filled);
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(recorder.requests).containsExactly(dev.offsync.http.model.DescribeDatasetRequest.builder()
+        .identityPoolId(POOL).identityId(IDENTITY).datasetName("notes").build());
+    assertThat(notOverridden.exitCode).isEqualTo(2);
+    assertThat(notOverridden.err).contains("Invalid length for parameter DatasetName: 0, valid min length: 1");
+  }
+
+  @Test
   void cliInputJsonAndValuesCanComeFromFiles(@TempDir Path dir) throws Exception {
     Path input = dir.resolve("input.json");
     Files.writeString(input, "{\"IdentityPoolId\":\"" + POOL + "\",\"IdentityId\":\"" + IDENTITY + "\","
