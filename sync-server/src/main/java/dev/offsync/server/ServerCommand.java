@@ -1,5 +1,8 @@
 package dev.offsync.server;
 
+import dev.offsync.server.internal.store.postgres.PostgresStoreConfig;
+import dev.offsync.server.internal.store.postgres.PostgresSyncStore;
+import dev.offsync.server.internal.store.postgres.PostgresUrls;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +39,24 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--data", description = "Data directory: database, server key, streams (default: ${DEFAULT-VALUE}).",
       defaultValue = "./offsync-data")
   private Path data;
+
+  @Option(names = "--db", paramLabel = "URL", defaultValue = "${env:OFFSYNC_DB}",
+      description = "Database: 'sqlite' (the default, a file in the data directory) or PostgreSQL, shared by any"
+          + " number of instances: postgresql://host:port/db?user=.. or jdbc:postgresql://... (env OFFSYNC_DB).")
+  private String db;
+
+  @Option(names = "--db-user", description = "PostgreSQL user (else env OFFSYNC_DB_USER, the URL, env PGUSER).")
+  private String dbUser;
+
+  @Option(names = "--db-password",
+      description = "PostgreSQL password (prefer env OFFSYNC_DB_PASSWORD: flags are visible to other processes;"
+          + " else the URL, env PGPASSWORD).")
+  private String dbPassword;
+
+  @Option(names = "--db-pool-size", defaultValue = "16",
+      description = "PostgreSQL connections per pool (this instance has one for writes, one for reads)."
+          + " Default: ${DEFAULT-VALUE}.")
+  private int dbPoolSize;
 
   @Option(names = "--developer-key", paramLabel = "AKID:SECRET",
       description = "Developer credentials (repeatable). May call every operation except the device operations.")
@@ -76,7 +97,8 @@ public final class ServerCommand implements Callable<Integer> {
   public ServerCommand() {}
 
   /**
-   * A server builder configured from the parsed options (not started).
+   * A server builder configured from the parsed options (not started). With a PostgreSQL {@code --db}, the store is
+   * opened (and its schema migrated) here; the server built from the builder owns and closes it.
    *
    * @return the builder
    */
@@ -102,6 +124,16 @@ public final class ServerCommand implements Callable<Integer> {
       b.syncSessionTokenTtl(syncSessionTtl).credentialsTtl(credentialsTtl).drainTimeout(drainTimeout);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (db != null && !db.isBlank() && !"sqlite".equalsIgnoreCase(db.trim())) {
+      PostgresStoreConfig pg;
+      try {
+        pg = PostgresUrls.parse(db.trim(), dbUser, dbPassword, System.getenv()).withMaxConnections(dbPoolSize);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--db: " + e.getMessage()
+            + " (expected 'sqlite', postgresql://host:port/db?user=.. or jdbc:postgresql://...)");
+      }
+      b.store(PostgresSyncStore.open(pg));
     }
     return b;
   }

@@ -1,6 +1,7 @@
 package dev.offsync.server.internal.store.postgres;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,40 @@ public final class PostgresUrls {
       }
     }
     return PostgresStoreConfig.of("jdbc:postgresql:" + rest, u, p);
+  }
+
+  /**
+   * Turns a {@code --db} value into a configuration, taking credentials in this order: the explicit values (flags),
+   * {@code OFFSYNC_DB_USER} / {@code OFFSYNC_DB_PASSWORD} from the environment, the URL itself, then libpq's
+   * {@code PGUSER} / {@code PGPASSWORD}.
+   *
+   * @param location the URL
+   * @param user the user flag, may be null
+   * @param password the password flag, may be null
+   * @param env the environment, e.g. {@link System#getenv()}
+   * @return the configuration
+   * @throws IllegalArgumentException if the value is not a PostgreSQL URL
+   */
+  public static PostgresStoreConfig parse(String location, String user, String password, Map<String, String> env) {
+    Objects.requireNonNull(env, "env == null");
+    PostgresStoreConfig fromUrl = parse(location, firstNonEmpty(user, env.get("OFFSYNC_DB_USER")),
+        firstNonEmpty(password, env.get("OFFSYNC_DB_PASSWORD")));
+    String u = fromUrl.user();
+    String p = fromUrl.password();
+    if (u == null && !fromUrl.jdbcUrl().matches("(?i).*[?&]user=.*")) {
+      u = firstNonEmpty(env.get("PGUSER"), null);
+    }
+    if (p == null && !fromUrl.jdbcUrl().matches("(?i).*[?&]password=.*")) {
+      p = firstNonEmpty(env.get("PGPASSWORD"), null);
+    }
+    return PostgresStoreConfig.of(fromUrl.jdbcUrl(), u, p);
+  }
+
+  private static String firstNonEmpty(String a, String b) {
+    if (a != null && !a.isEmpty()) {
+      return a;
+    }
+    return b != null && !b.isEmpty() ? b : null;
   }
 
   private static String decode(String s) {
