@@ -167,8 +167,27 @@ public final class Device implements AutoCloseable {
    */
   public static CognitoIdentityCredentialsProvider identityProvider(DeviceSettings settings) {
     Objects.requireNonNull(settings.identityPoolId(), "identityPoolId == null");
-    String endpoint = settings.identityEndpoint() != null ? settings.identityEndpoint() : settings.endpoint();
-    return Credentials.cognitoIdentity(endpoint, settings.region(), settings.identityPoolId(), settings.identityId());
+    return Credentials.cognitoIdentity(
+        identityEndpoint(settings), settings.region(), settings.identityPoolId(), settings.identityId());
+  }
+
+  /**
+   * Returns where a device asks Cognito Identity: its identity endpoint if set; AWS's regional Cognito Identity
+   * (the provider's default, {@code null} here) when the sync endpoint is AWS's Cognito Sync; otherwise the sync
+   * endpoint itself, which is how {@code offsync server} serves both.
+   *
+   * @param settings the device settings
+   * @return the endpoint, or {@code null} for AWS's
+   */
+  static String identityEndpoint(DeviceSettings settings) {
+    if (settings.identityEndpoint() != null) {
+      return settings.identityEndpoint();
+    }
+    String endpoint = settings.endpoint();
+    if (endpoint == null || endpoint.matches("(?i)https://cognito-sync\\.[a-z0-9-]+\\.amazonaws\\.com/?")) {
+      return null;
+    }
+    return endpoint;
   }
 
   /** Returns the device's settings. */
