@@ -124,7 +124,13 @@ public final class SyncReport {
     return recordsPushed;
   }
 
-  /** @return every conflict met, in order, with its decision or the resolver's error */
+  /**
+   * Every conflict met, in order, with its decision or the resolver's error. It starts with the
+   * resolutions that earlier syncs of this dataset committed locally before they failed (those syncs
+   * produced no report), so every decided conflict appears in exactly one report.
+   *
+   * @return the conflicts
+   */
   public List<ResolvedConflict> conflicts() {
     return conflicts;
   }

@@ -9,6 +9,7 @@ import dev.offsync.NetworkException;
 import dev.offsync.Record;
 import dev.offsync.RecordEvent;
 import dev.offsync.Resolution;
+import dev.offsync.ResolvedConflict;
 import dev.offsync.SyncConflict;
 import dev.offsync.SyncException;
 import dev.offsync.SyncProgress;
@@ -56,6 +57,12 @@ public final class DatasetCore {
 
   /** Deferred conflicts by key: the conflict and the remote record it was met with. */
   final Map<String, Deferred> deferred = new ConcurrentHashMap<>();
+
+  /**
+   * Resolutions committed by syncs that failed afterwards: the next successful sync reports them, so every
+   * decided conflict appears in some {@link dev.offsync.SyncReport}. Guarded by itself.
+   */
+  private final List<ResolvedConflict> unreported = new ArrayList<>();
 
   private final BehaviorSubject<SyncStatus> status;
   private final Subject<SyncProgress> progress = PublishSubject.<SyncProgress>create().toSerialized();
@@ -343,6 +350,22 @@ public final class DatasetCore {
   }
 
   // ---------------------------------------------------------------- conflicts
+
+  /** Keeps resolutions a failed sync committed, for the next successful sync's report. */
+  void carryOver(List<ResolvedConflict> resolutions) {
+    synchronized (unreported) {
+      unreported.addAll(resolutions);
+    }
+  }
+
+  /** Returns and forgets the resolutions carried over from failed syncs, oldest first. */
+  List<ResolvedConflict> takeCarriedOver() {
+    synchronized (unreported) {
+      List<ResolvedConflict> out = new ArrayList<>(unreported);
+      unreported.clear();
+      return out;
+    }
+  }
 
   /** The deferred conflicts, ordered by key. */
   public List<SyncConflict> conflicts() {

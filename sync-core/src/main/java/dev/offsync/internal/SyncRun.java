@@ -78,6 +78,8 @@ final class SyncRun {
   private boolean remoteDeletionDetected;
   private boolean recreated;
   private final List<ResolvedConflict> conflicts = new ArrayList<>();
+  /** Resolutions this run committed locally; carried to a later report if this run fails. */
+  private final List<ResolvedConflict> committedResolutions = new ArrayList<>();
   private final Set<String> failedKeys = new LinkedHashSet<>();
   private final Set<String> mergedNames = new LinkedHashSet<>();
 
@@ -111,6 +113,7 @@ final class SyncRun {
         })
         .flatMap(done -> c.local(this::finish))
         .doOnError(e -> {
+          ds.carryOver(committedResolutions);
           pullCompleted = pullTotal;
           pushCompleted = pushTotal;
           progress(SyncProgress.Phase.FAILED);
@@ -370,6 +373,7 @@ final class SyncRun {
       recordsApplied++;
       dev.offsync.Record stored = Records.toRecord(d.write.record());
       if (d.conflict != null) {
+        committedResolutions.add(new ResolvedConflict(d.conflict, d.resolution, null));
         ds.deferred.remove(key);
         c.emit(RecordEvent.resolved(d.conflict, d.resolution));
       } else {
@@ -609,6 +613,9 @@ final class SyncRun {
         .remoteDeletionDetected(remoteDeletionDetected)
         .recreated(recreated)
         .syncCount(watermark);
+    for (ResolvedConflict rc : ds.takeCarriedOver()) {
+      b.addConflict(rc);
+    }
     for (ResolvedConflict rc : conflicts) {
       b.addConflict(rc);
     }

@@ -184,4 +184,21 @@ class ConflictResolutionTest {
     t.assertComplete();
     assertThat(h.remote.calls(Operation.LIST_RECORDS)).isEqualTo(2);
   }
+
+  @Test
+  void aResolutionCommittedBySyncThatThenFailsIsReportedByTheNextSync() {
+    Dataset ds = conflicted(h.client(new InMemoryLocalStore(), c -> Resolution.useValue("merged")));
+    h.remote.on(Operation.UPDATE_RECORDS).failBeforeApplying(1);
+
+    assertThat(h.syncError(ds.sync())).isInstanceOf(dev.offsync.NetworkException.class);
+    assertThat(ds.record("k").value()).as("the resolution was committed locally").isEqualTo("merged");
+
+    SyncReport next = h.sync(ds.sync());
+
+    assertThat(next.conflicts()).hasSize(1);
+    assertThat(next.conflicts().get(0).conflict().local().value()).isEqualTo("mine");
+    assertThat(next.conflicts().get(0).resolution()).isEqualTo(Resolution.useValue("merged"));
+    assertThat(h.remote.serverValues(ID, "games")).containsEntry("k", "merged");
+    assertThat(h.sync(ds.sync()).conflicts()).as("reported exactly once").isEmpty();
+  }
 }

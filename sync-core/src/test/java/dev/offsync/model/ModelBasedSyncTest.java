@@ -62,8 +62,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>no local edit was lost silently: every edit that neither reached the server nor was overwritten
  *       by the same device before it could (nor went back to the synced base value), and that is not in
  *       the final state, appears as a conflict (local side) with its resolution in some {@link SyncReport}
- *       of that device, or, when the sync that resolved it failed afterwards, in the device's
- *       {@link RecordEvent}s ({@code -Doffsync.model.strictReports=true} demands a report).
+ *       of that device (a resolution committed by a sync that failed afterwards is carried into the
+ *       next successful report).
  * </ul>
  * Seeds are fixed (override with {@code -Doffsync.model.seed=N} to replay one, {@code -Doffsync.model.runs}
  * for more runs); a failure prints the seed and the program that led to it.
@@ -78,12 +78,6 @@ class ModelBasedSyncTest {
   private static final int DEVICES = 3;
   private static final int STEPS = 70;
   private static final int MAX_QUIESCENCE_ROUNDS = 6;
-  /**
-   * Whether a resolution must appear in a {@link SyncReport} itself ({@code -Doffsync.model.strictReports=true}),
-   * rather than in a report or, for a sync that failed after resolving, in the {@link RecordEvent} stream.
-   */
-  private static final boolean STRICT_REPORTS = Boolean.getBoolean("offsync.model.strictReports");
-
   static Stream<Long> seeds() {
     return LongStream.range(FIRST_SEED, FIRST_SEED + RUNS).boxed();
   }
@@ -511,13 +505,11 @@ class ModelBasedSyncTest {
         }
       }
       assertThat(lost).as("edits lost without any conflict resolution (report or event)").isEmpty();
-      // Known engine gap, reported: a conflict resolved by a sync that then fails (its push fails or its ack
-      // is lost) is committed locally but reported only as a RecordEvent, never in a SyncReport.
-      if (STRICT_REPORTS) {
-        assertThat(onlyInEvents)
-            .as("edits whose conflict resolution appears in no SyncReport (only in events of a failed sync)")
-            .isEmpty();
-      }
+      // A sync that resolved a conflict and then failed (its push failed or its ack was lost) produced no
+      // report; the resolution must still reach the next successful report.
+      assertThat(onlyInEvents)
+          .as("edits whose conflict resolution appears in no SyncReport (only in events of a failed sync)")
+          .isEmpty();
     }
   }
 
