@@ -14,7 +14,9 @@ class ExitCodesTest {
         List.of("device", "rm"), List.of("device", "ls"), List.of("device", "sync"), List.of("device", "status"),
         List.of("device", "conflicts"), List.of("device", "resolve"), List.of("cognito-sync"),
         List.of("cognito-sync", "list-records"), List.of("server"))) {
-      String[] args = new java.util.ArrayList<String>(command) {{ add("--help"); }}.toArray(new String[0]);
+      List<String> withHelp = new java.util.ArrayList<>(command);
+      withHelp.add("--help");
+      String[] args = withHelp.toArray(new String[0]);
       CliRun run = CliRun.run(args);
       assertThat(run.exitCode).as(String.join(" ", args)).isZero();
       assertThat(run.out).as(String.join(" ", args)).startsWith("Usage: offsync");

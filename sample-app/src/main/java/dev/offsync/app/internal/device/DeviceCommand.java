@@ -155,6 +155,8 @@ public final class DeviceCommand implements Callable<Integer> {
       result = work.apply(new Session(device, ds, state));
     } catch (ValidationException e) {
       throw new CommandLine.ParameterException(sub.commandLine(), e.getMessage());
+    } catch (dev.offsync.LimitExceededException e) {
+      throw new CliFailure("refused: " + e.getMessage() + " (nothing was stored)", e);
     } catch (dev.offsync.LocalStoreException e) {
       throw new CliFailure("cannot use " + db + ": " + e.getMessage(), e);
     }
