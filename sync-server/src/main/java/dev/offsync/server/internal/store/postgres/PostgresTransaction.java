@@ -794,9 +794,34 @@ final class PostgresTransaction implements StoreTransaction {
           }
         }
       }
+      if (write && status == BulkPublishStatus.IN_PROGRESS && !out.isEmpty()) {
+        return stillOrphaned(out);
+      }
       return out;
     } catch (SQLException e) {
       throw fail(e);
     }
+  }
+
+  /**
+   * Re-reads takeover candidates under their pool's lock, so that a recovering instance never marks as failed a
+   * publish that another instance started (and committed) after the candidates were listed.
+   */
+  private List<BulkPublishState> stillOrphaned(List<BulkPublishState> candidates) throws SQLException {
+    List<BulkPublishState> out = new ArrayList<>();
+    for (BulkPublishState s : candidates) {
+      lockPool(s.poolId());
+      try (PreparedStatement ps = c.prepareStatement(BULK_SELECT + " WHERE b.pool_id = ?")) {
+        bindBulkSelect(ps);
+        ps.setString(3, s.poolId());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && "IN_PROGRESS".equals(rs.getString(2)) && (rs.getBoolean(6) || rs.getString(7) == null)) {
+            out.add(new BulkPublishState(rs.getString(1), BulkPublishStatus.IN_PROGRESS, instant(rs, 3),
+                instant(rs, 4), rs.getString(5)));
+          }
+        }
+      }
+    }
+    return out;
   }
 }
