@@ -34,6 +34,11 @@ import java.util.Set;
  */
 final class SqliteTransaction implements LocalTransaction {
   static final int MAX_CHUNK = 512;
+  /**
+   * Rows per JDBC batch execution: a pulled page (1,024 records) is one batch, and a reused batch
+   * statement's parameter array (which sqlite-jdbc never shrinks) stays bounded.
+   */
+  static final int MAX_BATCH = 1024;
   private static final int[] BUCKETS = {1, 8, 64, MAX_CHUNK};
 
   private static final String RECORD_COLUMNS =
@@ -93,6 +98,12 @@ final class SqliteTransaction implements LocalTransaction {
   private final Thread thread;
   private boolean active = true;
   private SQLException failure;
+  // The last dataset id this transaction looked up. Valid for this transaction only: nothing else can
+  // change the datasets table inside it (a write transaction holds the write lock, a read transaction
+  // sees one snapshot); deleteDataset, moveDataset and deleteAll forget it before they change a row.
+  private String idOwner;
+  private String idName;
+  private long cachedId = -1;
 
   SqliteTransaction(StoreConnection conn, boolean writable) {
     this.conn = conn;
@@ -148,12 +159,28 @@ final class SqliteTransaction implements LocalTransaction {
   // ---------------------------------------------------------------- datasets
 
   private long datasetId(String owner, String name) throws SQLException {
+    if (cachedId >= 0 && name.equals(idName) && owner.equals(idOwner)) {
+      return cachedId;
+    }
     PreparedStatement ps = conn.prepare(DATASET_ID);
     ps.setString(1, owner);
     ps.setString(2, name);
+    long found;
     try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? rs.getLong(1) : -1;
+      found = rs.next() ? rs.getLong(1) : -1;
     }
+    if (found >= 0) { // a miss is not kept: putDataset may create the row next
+      idOwner = owner;
+      idName = name;
+      cachedId = found;
+    }
+    return found;
+  }
+
+  private void forgetDatasetId() {
+    idOwner = null;
+    idName = null;
+    cachedId = -1;
   }
 
   @Override
@@ -237,6 +264,7 @@ final class SqliteTransaction implements LocalTransaction {
       if (id < 0) {
         return;
       }
+      forgetDatasetId();
       PreparedStatement records = conn.prepare(DELETE_DATASET_RECORDS);
       records.setLong(1, id);
       records.executeUpdate();
@@ -265,6 +293,7 @@ final class SqliteTransaction implements LocalTransaction {
         throw new IllegalStateException("dataset " + newName + " of owner " + newOwner + " already exists");
       }
       // records reference the dataset by id: re-parenting is one row update, every record field kept
+      forgetDatasetId();
       PreparedStatement ps = conn.prepare(MOVE_DATASET);
       ps.setString(1, newOwner);
       ps.setString(2, newName);
@@ -278,6 +307,7 @@ final class SqliteTransaction implements LocalTransaction {
   @Override
   public void deleteAll() {
     checkUsable(true);
+    forgetDatasetId();
     try {
       conn.prepare(DELETE_ALL_RECORDS).executeUpdate();
       conn.prepare(DELETE_ALL_DATASETS).executeUpdate();
@@ -400,68 +430,66 @@ final class SqliteTransaction implements LocalTransaction {
     notNull(owner, "owner");
     notNull(dataset, "dataset");
     notNull(writes, "writes");
-    List<String> keys = new ArrayList<>(writes.size());
-    Set<String> seen = new HashSet<>();
-    for (RecordWrite w : writes) {
-      notNull(w, "write");
-      String key = w.record().key();
-      if (!seen.add(key)) {
-        throw new IllegalArgumentException("two writes of key " + key);
+    int n = writes.size();
+    if (n == 1) {
+      notNull(writes.get(0), "write");
+    } else if (n > 1) {
+      Set<String> seen = new HashSet<>(n * 2);
+      for (RecordWrite w : writes) {
+        notNull(w, "write");
+        String key = w.record().key();
+        if (!seen.add(key)) {
+          throw new IllegalArgumentException("two writes of key " + key);
+        }
       }
-      keys.add(key);
     }
     checkUsable(true);
+    Set<String> skipped = new LinkedHashSet<>();
     try {
       long id = datasetId(owner, dataset);
       if (id < 0) {
         throw new IllegalStateException("no dataset " + dataset + " of owner " + owner);
       }
-      Set<String> skipped = new LinkedHashSet<>();
-      if (writes.isEmpty()) {
-        return skipped;
-      }
       // Compare-and-set inside the statements themselves (this transaction holds the write lock):
       // "any" = upsert with version + 1, "absent" = insert that does nothing on conflict, "version v"
-      // = update WHERE version = v. Three JDBC batches at most; a batch entry that changed no row is a
-      // skipped write.
-      List<String> upserted = new ArrayList<>();
-      List<String> inserted = new ArrayList<>();
-      List<String> updated = new ArrayList<>();
-      for (RecordWrite w : writes) {
-        LocalRecord r = w.record();
-        long expected = w.expectedVersion();
-        PreparedStatement ps;
-        if (expected == RecordWrite.ANY_VERSION) {
-          ps = upserted.isEmpty() ? conn.prepare(UPSERT_RECORD) : conn.prepare(UPSERT_RECORD, false);
-          upserted.add(r.key());
-        } else if (expected == RecordWrite.ABSENT) {
-          ps = inserted.isEmpty() ? conn.prepare(INSERT_IF_ABSENT) : conn.prepare(INSERT_IF_ABSENT, false);
-          inserted.add(r.key());
-        } else {
-          ps = updated.isEmpty() ? conn.prepare(UPDATE_IF_VERSION) : conn.prepare(UPDATE_IF_VERSION, false);
-          updated.add(r.key());
+      // = update WHERE version = v. A statement that changed no row is a skipped write.
+      if (n == 1) {
+        // one record (an app's put): one plain execution, no JDBC batch machinery
+        RecordWrite w = writes.get(0);
+        PreparedStatement ps = conn.prepare(writeSql(w.expectedVersion()));
+        bindWrite(ps, id, w);
+        if (ps.executeUpdate() == 0) {
+          skipped.add(w.record().key());
         }
-        if (expected == RecordWrite.ANY_VERSION || expected == RecordWrite.ABSENT) {
-          ps.setLong(1, id);
-          ps.setString(2, r.key());
-          bindRecordFields(ps, 3, r);
-        } else {
-          bindRecordFields(ps, 1, r);
-          ps.setLong(9, id);
-          ps.setString(10, r.key());
-          ps.setLong(11, expected);
-        }
-        ps.addBatch();
+        return skipped;
       }
-      runBatch(UPSERT_RECORD, upserted, skipped);
-      runBatch(INSERT_IF_ABSENT, inserted, skipped);
-      runBatch(UPDATE_IF_VERSION, updated, skipped);
+      // several: at most three JDBC batches (one per kind), each split every MAX_BATCH rows
+      WriteBatch[] batches = new WriteBatch[3];
+      for (RecordWrite w : writes) {
+        long expected = w.expectedVersion();
+        int kind = expected == RecordWrite.ANY_VERSION ? 0 : expected == RecordWrite.ABSENT ? 1 : 2;
+        WriteBatch b = batches[kind];
+        if (b == null) {
+          b = new WriteBatch(conn.prepareBatch(writeSql(expected)), Math.min(n, MAX_BATCH));
+          batches[kind] = b;
+        } else if (b.keys.size() == MAX_BATCH) {
+          b.run(skipped);
+        }
+        bindWrite(b.ps, id, w);
+        b.ps.addBatch();
+        b.keys.add(w.record().key());
+      }
+      for (WriteBatch b : batches) {
+        if (b != null && !b.keys.isEmpty()) {
+          b.run(skipped);
+        }
+      }
       return skipped;
     } catch (SQLException e) {
       // never leave rows of a failed call queued in a reused statement
       for (String sql : new String[] {UPSERT_RECORD, INSERT_IF_ABSENT, UPDATE_IF_VERSION}) {
         try {
-          conn.prepare(sql, false).clearBatch();
+          conn.prepareBatch(sql).clearBatch();
         } catch (SQLException suppressed) {
           e.addSuppressed(suppressed);
         }
@@ -470,18 +498,49 @@ final class SqliteTransaction implements LocalTransaction {
     }
   }
 
-  private void runBatch(String sql, List<String> keys, Set<String> skipped) throws SQLException {
-    if (keys.isEmpty()) {
-      return;
+  private static String writeSql(long expected) {
+    return expected == RecordWrite.ANY_VERSION ? UPSERT_RECORD
+        : expected == RecordWrite.ABSENT ? INSERT_IF_ABSENT : UPDATE_IF_VERSION;
+  }
+
+  private static void bindWrite(PreparedStatement ps, long datasetId, RecordWrite w) throws SQLException {
+    LocalRecord r = w.record();
+    long expected = w.expectedVersion();
+    if (expected == RecordWrite.ANY_VERSION || expected == RecordWrite.ABSENT) {
+      ps.setLong(1, datasetId);
+      ps.setString(2, r.key());
+      bindRecordFields(ps, 3, r);
+    } else {
+      bindRecordFields(ps, 1, r);
+      ps.setLong(9, datasetId);
+      ps.setString(10, r.key());
+      ps.setLong(11, expected);
     }
-    int[] counts = conn.prepare(sql, false).executeBatch();
-    if (counts.length != keys.size()) {
-      throw new SQLException("batch returned " + counts.length + " counts for " + keys.size() + " rows");
+  }
+
+  /** The queued rows of one JDBC batch and their keys, in order. */
+  private final class WriteBatch {
+    final PreparedStatement ps;
+    final List<String> keys;
+
+    WriteBatch(PreparedStatement ps, int capacity) {
+      this.ps = ps;
+      this.keys = new ArrayList<>(capacity);
     }
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] == 0) {
-        skipped.add(keys.get(i));
+
+    /** Executes the queued rows (one counted statement run) and adds the unchanged ones to {@code skipped}. */
+    void run(Set<String> skipped) throws SQLException {
+      conn.countRun();
+      int[] counts = ps.executeBatch();
+      if (counts.length != keys.size()) {
+        throw new SQLException("batch returned " + counts.length + " counts for " + keys.size() + " rows");
       }
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          skipped.add(keys.get(i));
+        }
+      }
+      keys.clear();
     }
   }
 
@@ -511,14 +570,22 @@ final class SqliteTransaction implements LocalTransaction {
       if (id < 0) {
         return;
       }
-      PreparedStatement ps = conn.prepare(DELETE_RECORD);
-      for (String key : distinct) {
-        ps.setLong(1, id);
-        ps.setString(2, key);
-        ps.addBatch();
+      PreparedStatement ps = conn.prepareBatch(DELETE_RECORD);
+      for (int from = 0; from < distinct.size(); from += MAX_BATCH) {
+        for (String key : distinct.subList(from, Math.min(distinct.size(), from + MAX_BATCH))) {
+          ps.setLong(1, id);
+          ps.setString(2, key);
+          ps.addBatch();
+        }
+        conn.countRun();
+        ps.executeBatch();
       }
-      ps.executeBatch();
     } catch (SQLException e) {
+      try {
+        conn.prepareBatch(DELETE_RECORD).clearBatch();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw fail("deleting records", e);
     }
   }
