@@ -63,10 +63,14 @@ public final class SqliteStoreBench {
         bench("putAll 10,000 new records (1 tx)", 12, 10_000, store, raw,
             () -> putAll(store, 10_000), () -> rawInsert(raw, rawDataset, 10_000),
             () -> clear(store, raw));
+        clear(store, raw);
         putAll(store, 1024);
         rawInsert(raw, rawDataset, 1024);
+        long[] version = {1}; // every row's version on the store side, +1 per applied page
         bench("pulled page: 1,024 CAS updates", 40, 1024, store, raw,
-            () -> applyPage(store), () -> rawUpdate(raw, rawDataset, 1024), () -> { });
+            () -> applyPage(store, version[0]++), () -> rawUpdate(raw, rawDataset, 1024), () -> { });
+        bench("  same + the engine's merge read", 40, 1024, store, raw,
+            () -> readAndApplyPage(store, version[0]++), () -> rawUpdate(raw, rawDataset, 1024), () -> { });
         clear(store, raw);
         bench("single-record write tx", 12, 2000, store, raw,
             () -> singles(store, 2000), () -> rawSingles(raw, rawDataset, 2000), () -> { });
@@ -131,27 +135,47 @@ public final class SqliteStoreBench {
     store.write(tx -> tx.writeRecords(OWNER, DS, writes));
   }
 
-  /** What the engine does with a pulled page: read the rows, CAS-write the page, move the watermark. */
-  private static void applyPage(SqliteLocalStore store) {
-    List<String> keys = new ArrayList<>(1024);
+  private static final List<String> PAGE_KEYS = new ArrayList<>(1024);
+
+  static {
     for (int i = 0; i < 1024; i++) {
-      keys.add(String.format("key-%06d", i));
+      PAGE_KEYS.add(String.format("key-%06d", i));
+    }
+  }
+
+  /**
+   * sync-core's write transaction for a pulled page ({@code SyncRun.applyPage}): the dataset row, the
+   * page as compare-and-set writes (expected version = what the engine's merge read saw), the watermark,
+   * and the pending count. Every row is at {@code version}.
+   */
+  private static void applyPage(SqliteLocalStore store, long version) {
+    List<RecordWrite> writes = new ArrayList<>(1024);
+    for (String key : PAGE_KEYS) {
+      writes.add(RecordWrite.ifVersion(LocalRecord.builder(key).value(VALUE).baseValue(VALUE).syncCount(version)
+          .dirty(false).lastModifiedDate(Instant.ofEpochSecond(0, NOW)).lastModifiedBy("server").build(), version));
     }
     store.write(tx -> {
-      Map<String, LocalRecord> current = tx.records(OWNER, DS, keys);
-      List<RecordWrite> writes = new ArrayList<>(1024);
-      for (LocalRecord r : current.values()) {
-        writes.add(RecordWrite.ifVersion(r.newBuilder().value(VALUE).baseValue(VALUE).syncCount(r.version())
-            .dirty(false).lastModifiedDate(Instant.ofEpochSecond(0, NOW)).lastModifiedBy("server").build(),
-            r.version()));
-      }
+      LocalDataset d = tx.dataset(OWNER, DS);
       if (!tx.writeRecords(OWNER, DS, writes).isEmpty()) {
         throw new IllegalStateException("CAS miss");
       }
-      LocalDataset d = tx.dataset(OWNER, DS);
       tx.putDataset(d.newBuilder().watermark(d.watermark() + 1).build());
-      return null;
+      return tx.usage(OWNER, DS).dirtyRecordCount();
     });
+  }
+
+  /**
+   * The whole page apply as the engine runs it: its merge read of the page's keys (a read transaction
+   * before the write; the raw baseline does no read), then {@link #applyPage}'s write transaction.
+   */
+  private static void readAndApplyPage(SqliteLocalStore store, long version) {
+    Map<String, LocalRecord> current = store.read(tx -> tx.records(OWNER, DS, PAGE_KEYS));
+    for (LocalRecord r : current.values()) {
+      if (r.version() != version) {
+        throw new IllegalStateException("unexpected version " + r.version() + " of " + r.key());
+      }
+    }
+    applyPage(store, version);
   }
 
   private static void singles(SqliteLocalStore store, int n) {
