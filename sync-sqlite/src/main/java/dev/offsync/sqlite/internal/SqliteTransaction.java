@@ -90,6 +90,18 @@ final class SqliteTransaction implements LocalTransaction {
           + " version = version + 1 WHERE dataset_id = ? AND key = ? AND version = ?";
   static final String DELETE_RECORD = "DELETE FROM records WHERE dataset_id = ? AND key = ?";
 
+  // The same three writes for one record with the dataset id resolved inside the statement (by owner and
+  // name), so a single put needs no separate id lookup. They change no row when the dataset is missing;
+  // only then (or on a compare-and-set miss) does writeRecords look the id up, to tell the two apart.
+  private static final String INSERT_COLUMNS_BY_NAME =
+      "INSERT INTO records (dataset_id, key, value, deleted, sync_count, base_value, device_last_modified_date,"
+          + " last_modified_date, last_modified_by, dirty, version)"
+          + " SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1 FROM datasets WHERE owner = ? AND name = ?";
+  static final String UPSERT_RECORD_BY_NAME = INSERT_COLUMNS_BY_NAME + UPSERT_RECORD.substring(INSERT_COLUMNS.length());
+  static final String INSERT_IF_ABSENT_BY_NAME = INSERT_COLUMNS_BY_NAME + " ON CONFLICT (dataset_id, key) DO NOTHING";
+  static final String UPDATE_IF_VERSION_BY_NAME = UPDATE_IF_VERSION.replace("WHERE dataset_id = ?",
+      "WHERE dataset_id = (SELECT id FROM datasets WHERE owner = ? AND name = ?)");
+
   private static final String[] RECORDS_IN = inStatements("SELECT " + RECORD_COLUMNS
       + " FROM records WHERE dataset_id = ? AND key IN ");
 
@@ -159,7 +171,7 @@ final class SqliteTransaction implements LocalTransaction {
   // ---------------------------------------------------------------- datasets
 
   private long datasetId(String owner, String name) throws SQLException {
-    if (cachedId >= 0 && name.equals(idName) && owner.equals(idOwner)) {
+    if (knowsDatasetId(owner, name)) {
       return cachedId;
     }
     PreparedStatement ps = conn.prepare(DATASET_ID);
@@ -175,6 +187,10 @@ final class SqliteTransaction implements LocalTransaction {
       cachedId = found;
     }
     return found;
+  }
+
+  private boolean knowsDatasetId(String owner, String name) {
+    return cachedId >= 0 && name.equals(idName) && owner.equals(idOwner);
   }
 
   private void forgetDatasetId() {
@@ -445,22 +461,39 @@ final class SqliteTransaction implements LocalTransaction {
     }
     checkUsable(true);
     Set<String> skipped = new LinkedHashSet<>();
+    // Compare-and-set inside the statements themselves (this transaction holds the write lock):
+    // "any" = upsert with version + 1, "absent" = insert that does nothing on conflict, "version v"
+    // = update WHERE version = v. A statement that changed no row is a skipped write.
     try {
+      if (n == 1) {
+        // one record (an app's put): one plain execution, no JDBC batch machinery, and unless this
+        // transaction already knows the dataset's id, the id lookup folded into the statement
+        RecordWrite w = writes.get(0);
+        long expected = w.expectedVersion();
+        int changed;
+        if (knowsDatasetId(owner, dataset)) {
+          PreparedStatement ps = conn.prepare(writeSql(expected));
+          bindWrite(ps, cachedId, w);
+          changed = ps.executeUpdate();
+        } else {
+          PreparedStatement ps = conn.prepare(expected == RecordWrite.ANY_VERSION ? UPSERT_RECORD_BY_NAME
+              : expected == RecordWrite.ABSENT ? INSERT_IF_ABSENT_BY_NAME : UPDATE_IF_VERSION_BY_NAME);
+          bindWriteByName(ps, owner, dataset, w);
+          changed = ps.executeUpdate();
+        }
+        if (changed == 0) {
+          if (datasetId(owner, dataset) < 0) {
+            throw new IllegalStateException("no dataset " + dataset + " of owner " + owner);
+          }
+          skipped.add(w.record().key());
+        }
+        return skipped;
+      }
       long id = datasetId(owner, dataset);
       if (id < 0) {
         throw new IllegalStateException("no dataset " + dataset + " of owner " + owner);
       }
-      // Compare-and-set inside the statements themselves (this transaction holds the write lock):
-      // "any" = upsert with version + 1, "absent" = insert that does nothing on conflict, "version v"
-      // = update WHERE version = v. A statement that changed no row is a skipped write.
-      if (n == 1) {
-        // one record (an app's put): one plain execution, no JDBC batch machinery
-        RecordWrite w = writes.get(0);
-        PreparedStatement ps = conn.prepare(writeSql(w.expectedVersion()));
-        bindWrite(ps, id, w);
-        if (ps.executeUpdate() == 0) {
-          skipped.add(w.record().key());
-        }
+      if (n == 0) {
         return skipped;
       }
       // several: at most three JDBC batches (one per kind), each split every MAX_BATCH rows
@@ -515,6 +548,24 @@ final class SqliteTransaction implements LocalTransaction {
       ps.setLong(9, datasetId);
       ps.setString(10, r.key());
       ps.setLong(11, expected);
+    }
+  }
+
+  private static void bindWriteByName(PreparedStatement ps, String owner, String dataset, RecordWrite w)
+      throws SQLException {
+    LocalRecord r = w.record();
+    long expected = w.expectedVersion();
+    if (expected == RecordWrite.ANY_VERSION || expected == RecordWrite.ABSENT) {
+      ps.setString(1, r.key());
+      bindRecordFields(ps, 2, r);
+      ps.setString(10, owner);
+      ps.setString(11, dataset);
+    } else {
+      bindRecordFields(ps, 1, r);
+      ps.setString(9, owner);
+      ps.setString(10, dataset);
+      ps.setString(11, r.key());
+      ps.setLong(12, expected);
     }
   }
 

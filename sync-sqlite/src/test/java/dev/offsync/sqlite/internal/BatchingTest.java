@@ -1,6 +1,7 @@
 package dev.offsync.sqlite.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offsync.spi.LocalDataset;
 import dev.offsync.spi.LocalRecord;
@@ -50,6 +51,18 @@ class BatchingTest {
 
   private Map<String, LocalRecord> byKeys(List<String> keys) {
     return db.read(tx -> tx.records(OWNER, DS, keys));
+  }
+
+  private Set<String> write(String dataset, List<RecordWrite> writes) {
+    return db.write(tx -> tx.writeRecords(OWNER, dataset, writes));
+  }
+
+  private List<LocalRecord> recordsOf(String dataset) {
+    return db.read(tx -> tx.records(OWNER, dataset));
+  }
+
+  private LocalRecord recordOf(String key) {
+    return db.read(tx -> tx.record(OWNER, DS, key));
   }
 
   private long statementsOf(Runnable r) {
@@ -111,6 +124,93 @@ class BatchingTest {
       boolean expectSkip = (i % 3 == 1 && i < 10) || (i % 3 == 2 && i >= 10);
       assertThat(skipped[0].contains("k" + i)).as("k" + i).isEqualTo(expectSkip);
     }
+  }
+
+  @Test
+  void aSingleRecordWriteIsOneStatementBetweenBeginAndCommit() {
+    LocalRecord r = LocalRecord.builder("k").value("v").dirty(true).build();
+    // BEGIN, upsert (dataset id resolved inside it), COMMIT
+    assertThat(statementsOf(() -> write(DS, List.of(RecordWrite.unconditional(r))))).isEqualTo(3);
+    // version 1 -> 2 with compare-and-set: BEGIN, conditional update, COMMIT
+    assertThat(statementsOf(() -> assertThat(write(DS,
+        List.of(RecordWrite.ifVersion(r.newBuilder().value("w").build(), 1)))).isEmpty())).isEqualTo(3);
+    // a miss also looks the dataset up, to tell "skipped" from "no dataset": 4
+    assertThat(statementsOf(() -> assertThat(write(DS,
+        List.of(RecordWrite.ifVersion(r, RecordWrite.ABSENT)))).containsExactly("k"))).isEqualTo(4);
+    LocalRecord k = recordOf("k");
+    assertThat(k.value()).isEqualTo("w");
+    assertThat(k.version()).isEqualTo(2);
+    for (RecordWrite w : List.of(RecordWrite.unconditional(r), RecordWrite.ifVersion(r, RecordWrite.ABSENT),
+        RecordWrite.ifVersion(r, 2))) {
+      assertThatThrownBy(() -> write("missing", List.of(w))).isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(recordsOf("missing")).isEmpty();
+  }
+
+  @Test
+  void theEnginesSinglePutLooksTheDatasetIdUpOnce() {
+    db.write(tx -> tx.writeRecords(OWNER, DS, absent(10, "v")));
+    LocalRecord r = LocalRecord.builder("k3").value("new").dirty(true).build();
+    // DatasetCore.write for one key: dataset, records(keys), usage, writeRecords, putDataset, usage
+    long statements = statementsOf(() -> db.write(tx -> {
+      LocalDataset ds = tx.dataset(OWNER, DS);
+      tx.records(OWNER, DS, List.of("k3"));
+      tx.usage(OWNER, DS);
+      tx.writeRecords(OWNER, DS, List.of(RecordWrite.unconditional(r)));
+      tx.putDataset(ds);
+      return tx.usage(OWNER, DS);
+    }));
+    // BEGIN, dataset, dataset id (once), IN lookup, usage, upsert, dataset upsert, usage, COMMIT
+    assertThat(statements).isEqualTo(9);
+    assertThat(recordOf("k3").value()).isEqualTo("new");
+  }
+
+  @Test
+  void aTransactionForgetsADatasetIdWhenTheDatasetMovesOrGoes() {
+    db.write(tx -> tx.writeRecords(OWNER, DS, absent(3, "v")));
+    RecordWrite one = RecordWrite.unconditional(LocalRecord.builder("x").value("1").dirty(true).build());
+    List<RecordWrite> two = List.of(RecordWrite.unconditional(LocalRecord.builder("y").value("2").build()),
+        RecordWrite.unconditional(LocalRecord.builder("z").value("3").build()));
+    db.write(tx -> {
+      assertThat(tx.records(OWNER, DS)).hasSize(3); // id of (o, d) now known to the transaction
+      tx.moveDataset(OWNER, DS, OWNER, "moved");
+      assertThatThrownBy(() -> tx.writeRecords(OWNER, DS, List.of(one))).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> tx.writeRecords(OWNER, DS, two)).isInstanceOf(IllegalStateException.class);
+      assertThat(tx.records(OWNER, DS, List.of("k0"))).isEmpty();
+      tx.writeRecords(OWNER, "moved", List.of(one));
+      tx.putDataset(LocalDataset.builder(OWNER, DS).build()); // a new row, a new id
+      tx.writeRecords(OWNER, DS, two);
+      return null;
+    });
+    assertThat(recordsOf("moved")).extracting(LocalRecord::key).containsExactly("k0", "k1", "k2", "x");
+    assertThat(recordsOf(DS)).extracting(LocalRecord::key).containsExactly("y", "z");
+    db.write(tx -> {
+      assertThat(tx.records(OWNER, DS)).hasSize(2);
+      tx.deleteDataset(OWNER, DS);
+      assertThatThrownBy(() -> tx.writeRecords(OWNER, DS, two)).isInstanceOf(IllegalStateException.class);
+      tx.putDataset(LocalDataset.builder(OWNER, DS).build());
+      tx.writeRecords(OWNER, DS, List.of(one));
+      assertThat(tx.records(OWNER, "moved")).hasSize(4);
+      tx.deleteAll();
+      assertThatThrownBy(() -> tx.writeRecords(OWNER, "moved", List.of(one)))
+          .isInstanceOf(IllegalStateException.class);
+      tx.putDataset(LocalDataset.builder(OWNER, "moved").build());
+      tx.writeRecords(OWNER, "moved", two);
+      return null;
+    });
+    assertThat(recordsOf(DS)).isEmpty();
+    assertThat(recordsOf("moved")).extracting(LocalRecord::key).containsExactly("y", "z");
+  }
+
+  @Test
+  void largeBatchesAreSplitEvery1024Rows() {
+    List<RecordWrite> writes = absent(3000, "v");
+    // BEGIN, dataset id, ceil(3000 / 1024) = 3 insert batches, COMMIT
+    assertThat(statementsOf(() -> assertThat(write(DS, writes)).isEmpty())).isEqualTo(6);
+    List<RecordWrite> again = absent(3000, "w");
+    again.set(2500, RecordWrite.ifVersion(LocalRecord.builder("new").value("n").build(), RecordWrite.ABSENT));
+    assertThat(write(DS, again)).hasSize(2999).doesNotContain("new");
+    assertThat(all()).hasSize(3001).allMatch(r -> r.value().equals(r.key().equals("new") ? "n" : "v"));
   }
 
   @SuppressWarnings("unchecked")

@@ -58,6 +58,19 @@ class QueryPlanTest {
   }
 
   @Test
+  void singleRecordWritesResolveTheDatasetThroughItsUniqueIndexAndUpdateByPrimaryKey() throws Exception {
+    assertThat(plan(db, SqliteTransaction.UPDATE_IF_VERSION_BY_NAME))
+        .contains("USING PRIMARY KEY (dataset_id=? AND key=?)")
+        .contains("SCALAR SUBQUERY")
+        .contains("USING COVERING INDEX sqlite_autoindex_datasets_1 (owner=? AND name=?)");
+    for (String insert : new String[] {SqliteTransaction.UPSERT_RECORD_BY_NAME,
+        SqliteTransaction.INSERT_IF_ABSENT_BY_NAME}) {
+      assertThat(plan(db, insert)).contains("USING COVERING INDEX sqlite_autoindex_datasets_1 (owner=? AND name=?)")
+          .doesNotContain("SCAN");
+    }
+  }
+
+  @Test
   void datasetReadsAndUsageUseIndexesAndNeverSortInMemory() throws Exception {
     assertThat(plan(db, SqliteTransaction.RECORDS)).contains("USING PRIMARY KEY (dataset_id=?)")
         .doesNotContain("TEMP B-TREE");
