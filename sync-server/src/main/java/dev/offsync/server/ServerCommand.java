@@ -20,12 +20,10 @@ import picocli.CommandLine.Spec;
  * requests and closes the database). Used by {@link Main} and reusable as a subcommand, e.g. {@code offsync server}.
  * On start it prints one line containing the base URI, e.g. {@code http://127.0.0.1:8080}.
  */
-@Command(
-    name = "server",
-    mixinStandardHelpOptions = true,
-    description = "Runs the offsync Cognito-Sync-compatible server.",
-    sortOptions = false)
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false, description = ServerCommand.ABOUT)
 public final class ServerCommand implements Callable<Integer> {
+  /** The command's one-line description in {@code --help} (a constant so the annotation stays on one line). */
+  static final String ABOUT = "Runs the offsync Cognito-Sync-compatible server.";
 
   @Spec private CommandSpec spec;
 

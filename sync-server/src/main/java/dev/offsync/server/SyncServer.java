@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A Cognito-Sync-compatible server: the 17 Cognito Sync operations (SigV4-signed, service {@code cognito-sync}), a
  * Cognito-Identity-compatible credentials endpoint for unauthenticated identities, and {@code GET /health}, all on one
- * port, storing data in a SQLite database in the data directory.
+ * port, storing data in a SQLite database in the data directory unless another {@link Builder#store store} is given.
  *
  * <pre>{@code
  * try (SyncServer server = SyncServer.builder()

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record DatasetId(String poolId, String identityId, String datasetName) {
 
-  /** Validates that no component is null. */
+  /**
+   * Validates that no component is null.
+   *
+   * @param poolId identity pool id, e.g. {@code us-east-1:0f1e...}
+   * @param identityId identity id within the pool
+   * @param datasetName dataset name
+   */
   public DatasetId {
     Objects.requireNonNull(poolId, "poolId == null");
     Objects.requireNonNull(identityId, "identityId == null");

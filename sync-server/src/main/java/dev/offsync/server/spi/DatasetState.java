@@ -27,7 +27,19 @@ public record DatasetState(
     long numRecords,
     long dataStorage) {
 
-  /** Validates the required components. */
+  /**
+   * Validates the required components.
+   *
+   * @param id which dataset
+   * @param live true while the dataset exists; false once deleted (the row stays to remember the counts)
+   * @param syncCount the dataset sync count: the count of the last successful write, across all incarnations
+   * @param deletedAtSyncCount the sync count at the last deletion, 0 if never deleted
+   * @param creationDate creation time of the current (or last) incarnation
+   * @param lastModifiedDate time of the last change
+   * @param lastModifiedBy who made the last change (device id or identity id), may be null
+   * @param numRecords number of live (non-tombstone) records
+   * @param dataStorage UTF-8 bytes of key plus value over the live records
+   */
   public DatasetState {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(creationDate, "creationDate == null");

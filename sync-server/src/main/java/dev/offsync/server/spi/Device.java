@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record Device(String poolId, String identityId, String deviceId, String platform, String token) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param poolId the pool
+   * @param identityId the identity that registered it
+   * @param deviceId the server-assigned, stable device id
+   * @param platform APNS, APNS_SANDBOX, GCM or ADM
+   * @param token the platform push token
+   */
   public Device {
     Objects.requireNonNull(poolId, "poolId == null");
     Objects.requireNonNull(identityId, "identityId == null");

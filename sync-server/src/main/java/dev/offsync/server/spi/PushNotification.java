@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record PushNotification(Device device, DatasetId dataset, long syncCount) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param device the subscribed device
+   * @param dataset the dataset that changed
+   * @param syncCount the dataset's sync count after the change
+   */
   public PushNotification {
     Objects.requireNonNull(device, "device == null");
     Objects.requireNonNull(dataset, "dataset == null");

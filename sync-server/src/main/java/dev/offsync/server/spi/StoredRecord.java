@@ -21,7 +21,16 @@ public record StoredRecord(
     String lastModifiedBy,
     Instant deviceLastModifiedDate) {
 
-  /** Validates the required components. */
+  /**
+   * Validates the required components.
+   *
+   * @param key record key
+   * @param value record value, null for a tombstone (a removed key)
+   * @param syncCount the dataset sync count of the write that produced this version
+   * @param lastModifiedDate server time of that write
+   * @param lastModifiedBy device id or identity id of the writer, may be null
+   * @param deviceLastModifiedDate the client's own modification time, may be null
+   */
   public StoredRecord {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(lastModifiedDate, "lastModifiedDate == null");
