@@ -35,8 +35,35 @@ public final class SigV4Signer {
       java.util.Arrays.asList("connection", "x-amzn-trace-id", "user-agent", "expect");
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  // Mac.getInstance and MessageDigest.getInstance look up the provider on every call (several microseconds each);
+  // the instances are not thread-safe, so each calling thread keeps its own.
+  private static final ThreadLocal<Mac> HMAC =
+      new ThreadLocal<Mac>() {
+        @Override
+        protected Mac initialValue() {
+          try {
+            return Mac.getInstance("HmacSHA256");
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+          }
+        }
+      };
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      new ThreadLocal<MessageDigest>() {
+        @Override
+        protected MessageDigest initialValue() {
+          try {
+            return MessageDigest.getInstance("SHA-256");
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+          }
+        }
+      };
+
   private final String service;
   private final String region;
+  /** The last derived signing key: it depends only on the secret and the day, so it is reused until either changes. */
+  private volatile SigningKey signingKey;
 
   /**
    * Creates a signer.
@@ -114,11 +141,7 @@ public final class SigV4Signer {
             + scope
             + '\n'
             + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-    byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
-    key = hmac(key, region);
-    key = hmac(key, service);
-    key = hmac(key, "aws4_request");
-    String signature = hex(hmac(key, stringToSign));
+    String signature = hex(hmac(signingKey(credentials.secretAccessKey(), date), stringToSign));
     Map<String, String> result = new LinkedHashMap<>();
     result.put("X-Amz-Date", amzDate);
     if (credentials.sessionToken() != null) {
@@ -136,6 +159,32 @@ public final class SigV4Signer {
             + ", Signature="
             + signature);
     return Collections.unmodifiableMap(result);
+  }
+
+  private byte[] signingKey(String secret, String date) {
+    SigningKey cached = signingKey;
+    if (cached != null && cached.date.equals(date) && cached.secret.equals(secret)) {
+      return cached.key;
+    }
+    byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+    key = hmac(key, region);
+    key = hmac(key, service);
+    key = hmac(key, "aws4_request");
+    signingKey = new SigningKey(secret, date, key);
+    return key;
+  }
+
+  /** A derived signing key with the secret and day it was derived from. */
+  private static final class SigningKey {
+    final String secret;
+    final String date;
+    final byte[] key;
+
+    SigningKey(String secret, String date, byte[] key) {
+      this.secret = secret;
+      this.date = date;
+      this.key = key;
+    }
   }
 
   private static Map.Entry<String, String> entry(String name, String value) {
@@ -201,16 +250,12 @@ public final class SigV4Signer {
   }
 
   private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    return SHA256.get().digest(bytes);
   }
 
   private static byte[] hmac(byte[] key, String data) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = HMAC.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
