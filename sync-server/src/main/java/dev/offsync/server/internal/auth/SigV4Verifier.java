@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -65,10 +66,33 @@ public final class SigV4Verifier {
    */
   public record Resolved(String secretKey, Principal principal) {}
 
+  /** Bound on cached signing keys (one per access key, day and region); the cache is dropped when it is full. */
+  private static final int MAX_CACHED_KEYS = 1024;
+  // Mac.getInstance and MessageDigest.getInstance look up the provider on every call (several microseconds each);
+  // the instances are not thread-safe, so each request thread keeps its own.
+  private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
+  /** A derived signing key and the secret it was derived from (the cache is keyed without the secret). */
+  private record SigningKey(String secret, byte[] key) {}
+
   private final String service;
   private final Clock clock;
   private final Duration maxSkew;
   private final CredentialResolver resolver;
+  private final ConcurrentHashMap<String, SigningKey> signingKeys = new ConcurrentHashMap<>();
 
   /**
    * Creates a verifier.
@@ -215,13 +239,13 @@ public final class SigV4Verifier {
       List<String> values = headers.get(h);
       List<String> trimmed = new ArrayList<>(values.size());
       for (String v : values) {
-        trimmed.add(v.trim().replaceAll(" +", " "));
+        trimmed.add(collapseSpaces(v.trim()));
       }
       canonicalHeaders.append(h).append(':').append(String.join(",", trimmed)).append('\n');
     }
     String canonicalQuery = canonicalQuery(rawQuery);
     String credentialScope = scopeDate + "/" + region + "/" + service + "/aws4_request";
-    byte[] signingKey = signingKey(resolved.secretKey(), scopeDate, region);
+    byte[] signingKey = signingKey(accessKeyId, resolved.secretKey(), scopeDate, region);
     byte[] provided;
     try {
       provided = HEX.parseHex(signature.toLowerCase(Locale.ROOT));
@@ -369,28 +393,53 @@ public final class SigV4Verifier {
     return sb.toString();
   }
 
-  private byte[] signingKey(String secret, String date, String region) {
+  /** Collapses each run of spaces to one, as SigV4's canonical header values require. */
+  static String collapseSpaces(String v) {
+    if (v.indexOf("  ") < 0) {
+      return v;
+    }
+    StringBuilder sb = new StringBuilder(v.length());
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c != ' ' || i == 0 || v.charAt(i - 1) != ' ') {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The SigV4 signing key for a secret, day and region. Deriving it takes four HMACs, and it only changes daily, so
+   * it is cached per access key, day and region (and used only if the secret is still the one it was derived from).
+   */
+  private byte[] signingKey(String accessKeyId, String secret, String date, String region) {
+    String cacheKey = accessKeyId + '/' + date + '/' + region;
+    SigningKey cached = signingKeys.get(cacheKey);
+    if (cached != null && cached.secret().equals(secret)) {
+      return cached.key();
+    }
     byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
     k = hmac(k, region);
     k = hmac(k, service);
-    return hmac(k, "aws4_request");
+    k = hmac(k, "aws4_request");
+    if (signingKeys.size() >= MAX_CACHED_KEYS) {
+      signingKeys.clear();
+    }
+    signingKeys.put(cacheKey, new SigningKey(secret, k));
+    return k;
   }
 
   private static byte[] hmac(byte[] key, String data) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = HMAC.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+    } catch (InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return SHA256.get().digest(data);
   }
 }
