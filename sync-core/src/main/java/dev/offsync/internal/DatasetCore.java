@@ -506,7 +506,10 @@ public final class DatasetCore {
       client.recordError(lastError);
     }
     activity = next != null ? SyncStatus.State.CONNECTING : SyncStatus.State.IDLE;
-    refreshPendingCount();
+    if (error != null) {
+      // a successful run set the count in its last transaction; a failed one may have stopped anywhere
+      refreshPendingCount();
+    }
     recomputeStatus();
     if (error == null) {
       run.result.onSuccess(report);

@@ -91,6 +91,13 @@ final class SyncRun {
     this.conflictBackoff = new Backoff(c.options.conflictRetryDelay(), c.options.conflictRetryMaxDelay(), c.random);
   }
 
+  /**
+   * Whether the dataset's pending count was last computed by one of this run's own transactions, after its last
+   * change to the records; {@link #finish()} then need not count again (the count reads the whole dataset in
+   * some stores). App writes made meanwhile set the count themselves.
+   */
+  private boolean pendingCountFresh;
+
   Single<SyncReport> execute() {
     return Single.defer(() -> {
       startedAt = c.clock.instant();
@@ -145,6 +152,7 @@ final class SyncRun {
           ds.setActivity(SyncStatus.State.BUSY);
           return c.local(() -> c.store.write(tx -> {
             checkIdentity();
+            pendingCountFresh = false;
             LocalDataset row = tx.dataset(id, name);
             if (row == null) {
               return DeletionOutcome.PURGED;
@@ -266,6 +274,7 @@ final class SyncRun {
     List<LocalRecord> purged = new ArrayList<>();
     DeletionOutcome outcome = c.store.write(tx -> {
       checkIdentity();
+      pendingCountFresh = false;
       LocalDataset row = tx.dataset(id, name);
       if (row == null) {
         return DeletionOutcome.PURGED;
@@ -360,6 +369,7 @@ final class SyncRun {
         tx.putDataset(tx.dataset(id, name).newBuilder().watermark(count).build());
       }
       ds.setPendingCount(tx.usage(id, name).dirtyRecordCount());
+      pendingCountFresh = true;
       return s;
     });
     if (last) {
@@ -556,6 +566,7 @@ final class SyncRun {
         watermark = maxCount;
       }
       ds.setPendingCount(tx.usage(id, name).dirtyRecordCount());
+      pendingCountFresh = true;
       return null;
     });
     for (LocalRecord r : pushed) {
@@ -591,7 +602,11 @@ final class SyncRun {
       if (row != null && sameIdentity) {
         tx.putDataset(row.newBuilder().lastSyncedAt(end).build());
       }
-      ds.setPendingCount(row == null ? 0 : tx.usage(id, name).dirtyRecordCount());
+      if (row == null) {
+        ds.setPendingCount(0);
+      } else if (!pendingCountFresh) {
+        ds.setPendingCount(tx.usage(id, name).dirtyRecordCount());
+      }
       return null;
     });
     mergedNames.addAll(localMerged);
