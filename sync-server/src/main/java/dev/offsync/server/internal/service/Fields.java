@@ -29,6 +29,7 @@ public final class Fields {
 
   static ApiException violation(String field, String value, String constraint) {
     String shown = value == null ? "null" : value.length() > 64 ? value.substring(0, 64) + "..." : value;
+    shown = shown.replace("\u0000", "\\u0000");
     return ApiException.invalid(
         "1 validation error detected: Value '"
             + shown
@@ -36,6 +37,17 @@ public final class Fields {
             + field
             + "' failed to satisfy constraint: "
             + constraint);
+  }
+
+  /**
+   * Refuses U+0000 in any string the server may store or look up. PostgreSQL's text type cannot hold it, so a store
+   * could not keep such a key, value, device id or token; refusing it here makes every store behave alike.
+   */
+  private static String withoutNul(String field, String value) {
+    if (value.indexOf('\u0000') >= 0) {
+      throw violation(field, value, "Member must not contain U+0000");
+    }
+    return value;
   }
 
   private static int length(String s) {
@@ -57,6 +69,7 @@ public final class Fields {
       throw ApiException.invalid("1 validation error detected: Value null at '" + field
           + "' failed to satisfy constraint: Member must not be null");
     }
+    withoutNul(field, value);
     int len = length(value);
     if (len < min || len > max) {
       throw violation(
@@ -202,7 +215,7 @@ public final class Fields {
   // ---- JSON body members
 
   /**
-   * A string member of a JSON object.
+   * A string member of a JSON object; a string containing U+0000 is refused.
    *
    * @param o the object
    * @param name member name
@@ -222,7 +235,7 @@ public final class Fields {
     if (!n.isTextual()) {
       throw ApiException.invalid("Invalid type for '" + field + "': expected a string, found " + n.getNodeType());
     }
-    return n.textValue();
+    return withoutNul(field, n.textValue());
   }
 
   /**
