@@ -238,6 +238,7 @@ public final class DatasetCore {
       DatasetUsage usage = tx.usage(owner, name);
       long live = usage.liveRecordCount();
       long bytes = usage.liveBytes();
+      long dirty = usage.dirtyRecordCount(); // kept up to date below: no second scan of the dataset
       List<RecordWrite> batch = new ArrayList<>();
       List<LocalRecord> out = new ArrayList<>();
       for (Map.Entry<String, String> e : values.entrySet()) {
@@ -255,6 +256,9 @@ public final class DatasetCore {
           live++;
           bytes += Records.utf8Length(key) + Records.utf8Length(value);
         }
+        if (old != null && old.isDirty()) {
+          dirty--;
+        }
         if (value == null && old != null && old.isDirty() && old.syncCount() == 0 && old.baseValue() == null) {
           // never synced: removing it needs no remote change, so the row simply goes
           tx.deleteRecords(owner, name, Collections.singletonList(key));
@@ -271,6 +275,7 @@ public final class DatasetCore {
         }
         batch.add(RecordWrite.unconditional(next));
         out.add(next);
+        dirty++;
       }
       if (live > client.limits.maxRecordsPerDataset()) {
         throw new LimitExceededException("dataset " + name + " would hold " + live + " records, more than "
@@ -287,7 +292,7 @@ public final class DatasetCore {
         tx.writeRecords(owner, name, batch);
       }
       tx.putDataset(ds.newBuilder().lastModifiedDate(now).build());
-      pendingCount = tx.usage(owner, name).dirtyRecordCount();
+      pendingCount = dirty;
       return out;
     });
     if (!written.isEmpty()) {

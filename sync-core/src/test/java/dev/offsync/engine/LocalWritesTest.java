@@ -170,4 +170,28 @@ class LocalWritesTest {
     return m;
   }
 
+
+  @Test
+  void thePendingCountFollowsEveryWriteWithoutRescanningTheDataset() {
+    Dataset big = h.client(new InMemoryLocalStore()).dataset("notes");
+    java.util.Random random = new java.util.Random(42);
+    String[] keys = {"a", "b", "c", "d", "e"};
+    for (int step = 0; step < 300; step++) {
+      String key = keys[random.nextInt(keys.length)];
+      int op = random.nextInt(5);
+      if (op == 0) {
+        big.remove(key);
+      } else if (op == 1) {
+        Map<String, String> values = new HashMap<>();
+        values.put(key, "v" + random.nextInt(3));
+        values.put(keys[random.nextInt(keys.length)], random.nextBoolean() ? null : "w");
+        big.putAll(values);
+      } else if (op == 2 && random.nextInt(4) == 0) {
+        h.sync(big.sync());
+      } else {
+        big.put(key, "v" + random.nextInt(3));
+      }
+      assertThat(big.currentStatus().pendingCount()).as("step " + step).isEqualTo(big.pendingKeys().size());
+    }
+  }
 }
