@@ -38,6 +38,11 @@ public final class ServerCommand implements Callable<Integer> {
       defaultValue = "./offsync-data")
   private Path data;
 
+  @Option(names = "--stream-dir", paramLabel = "DIR",
+      description = "Where bulk publish writes <StreamName>.jsonl (default: streams in the data directory). With several"
+          + " instances on one database, point every instance at one shared volume.")
+  private Path streamDir;
+
   @Option(names = "--db", paramLabel = "URL", defaultValue = "${env:OFFSYNC_DB}",
       description = "Database: 'sqlite' (the default, a file in the data directory) or PostgreSQL, shared by any"
           + " number of instances: postgresql://host:port/db?user=.. or jdbc:postgresql://... (env OFFSYNC_DB).")
@@ -102,6 +107,9 @@ public final class ServerCommand implements Callable<Integer> {
    */
   public SyncServer.Builder toServerBuilder() {
     SyncServer.Builder b = SyncServer.builder().host(host).port(port).dataDirectory(data);
+    if (streamDir != null) {
+      b.streamDirectory(streamDir);
+    }
     for (String k : developerKeys) {
       int colon = k.indexOf(':');
       if (colon <= 0 || colon == k.length() - 1) {

@@ -121,7 +121,7 @@ public final class SyncServer implements AutoCloseable {
         bulkExecutor = ownedBulkExecutor;
       }
       Settings settings = new Settings(
-          store, key, clock, config.dataDirectory,
+          store, key, clock, config.streamDirectory(),
           config.limits.maxDatasetsPerIdentity(), config.limits.maxRecordsPerDataset(),
           config.limits.maxDatasetBytes(), config.syncSessionTokenTtl, config.credentialsTtl,
           config.pushNotifier, bulkExecutor);
@@ -194,10 +194,19 @@ public final class SyncServer implements AutoCloseable {
   /**
    * The data directory.
    *
-   * @return the directory holding the database, the server key and bulk-publish streams
+   * @return the directory holding the SQLite database, the server key and, by default, bulk-publish streams
    */
   public Path dataDirectory() {
     return config.dataDirectory;
+  }
+
+  /**
+   * Where bulk publish writes its export files.
+   *
+   * @return the {@linkplain Builder#streamDirectory stream directory}, by default {@code <data>/streams}
+   */
+  public Path streamDirectory() {
+    return config.streamDirectory();
   }
 
   /**
@@ -266,6 +275,7 @@ public final class SyncServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = 8080;
     private Path dataDirectory;
+    private Path streamDirectory;
     private final Map<String, String> developerKeys = new LinkedHashMap<>();
     private final Set<String> identityPools = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
@@ -286,6 +296,7 @@ public final class SyncServer implements AutoCloseable {
       b.host = host;
       b.port = port;
       b.dataDirectory = dataDirectory;
+      b.streamDirectory = streamDirectory;
       b.developerKeys.putAll(developerKeys);
       b.identityPools.addAll(identityPools);
       b.clock = clock;
@@ -343,6 +354,23 @@ public final class SyncServer implements AutoCloseable {
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory == null");
       return this;
+    }
+
+    /**
+     * Where bulk publish writes its export files ({@code <StreamName>.jsonl}, created if absent); by default
+     * {@code streams} in the data directory. Several instances on one database should share one directory (a shared
+     * volume), so that every export lands in one place whichever instance ran it.
+     *
+     * @param streamDirectory the directory
+     * @return this
+     */
+    public Builder streamDirectory(Path streamDirectory) {
+      this.streamDirectory = Objects.requireNonNull(streamDirectory, "streamDirectory == null");
+      return this;
+    }
+
+    private Path streamDirectory() {
+      return streamDirectory != null ? streamDirectory : dataDirectory.resolve("streams");
     }
 
     /**

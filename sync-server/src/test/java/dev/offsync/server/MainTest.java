@@ -30,8 +30,19 @@ class MainTest {
     StringWriter out = new StringWriter();
     int code = new CommandLine(new ServerCommand()).setOut(new PrintWriter(out)).execute("--help");
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("--host", "--port", "--data", "--developer-key", "--identity-pool",
+    assertThat(out.toString()).contains("--host", "--port", "--data", "--stream-dir", "--developer-key", "--identity-pool",
         "--max-request-bytes", "--sync-session-ttl", "--credentials-ttl", "--help");
+  }
+
+  @Test
+  void streamDirectoryDefaultsToTheDataDirectoryAndCanPointElsewhere() {
+    ServerCommand defaults = new ServerCommand();
+    new CommandLine(defaults).parseArgs("--data", dir.toString());
+    assertThat(defaults.toServerBuilder().build().streamDirectory()).isEqualTo(dir.resolve("streams"));
+
+    ServerCommand shared = new ServerCommand();
+    new CommandLine(shared).parseArgs("--data", dir.toString(), "--stream-dir", dir.resolve("shared").toString());
+    assertThat(shared.toServerBuilder().build().streamDirectory()).isEqualTo(dir.resolve("shared"));
   }
 
   @Test

@@ -12,6 +12,9 @@ import dev.offsync.server.spi.DatasetState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * BulkPublish and GetBulkPublishDetails. A bulk publish exports every live dataset of the pool as JSON lines, in the
- * Cognito Streams record shape, appended to {@code <data>/streams/<StreamName>.jsonl} (a local stand-in for the
+ * Cognito Streams record shape, appended to {@code <stream directory>/<StreamName>.jsonl} (a local stand-in for the
  * configured Kinesis stream). It runs on the bulk-publish executor; one may run per pool at a time and a new one is
  * refused within 24 hours of the last success.
  */
@@ -51,7 +54,7 @@ final class BulkPublisher {
     });
   }
 
-  static Path streamFile(Path dataDirectory, String streamName) {
+  static Path streamFile(Path streamDirectory, String streamName) {
     StringBuilder safe = new StringBuilder();
     for (char c : streamName.toCharArray()) {
       safe.append(Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_' || c == '.' ? c : '_');
@@ -60,7 +63,7 @@ final class BulkPublisher {
     if (name.startsWith(".")) {
       name = "_" + name.substring(1);
     }
-    return dataDirectory.resolve("streams").resolve(name + ".jsonl");
+    return streamDirectory.resolve(name + ".jsonl");
   }
 
   byte[] bulkPublish(ApiCall call) {
@@ -109,7 +112,7 @@ final class BulkPublisher {
   }
 
   private void run(String poolId, String streamName) {
-    Path target = streamFile(settings.dataDirectory(), streamName);
+    Path target = streamFile(settings.streamDirectory(), streamName);
     Path tmp = null;
     try {
       Files.createDirectories(target.getParent());
@@ -158,9 +161,12 @@ final class BulkPublisher {
         }
         return null;
       });
+      // one export at a time appends to a stream file: threads of this process queue on FILE_LOCK, other instances
+      // sharing the stream directory on the file's lock
       synchronized (FILE_LOCK) {
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-          Files.copy(tmp, out);
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            FileLock lock = out.lock()) {
+          Files.copy(tmp, Channels.newOutputStream(out));
         }
       }
       finish(poolId, BulkPublishStatus.SUCCEEDED, null);

@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
  * @param store the store
  * @param key the server HMAC key
  * @param clock the clock (tokens, skew, bulk-publish window)
- * @param dataDirectory the data directory
+ * @param streamDirectory where bulk publish writes its export files
  * @param maxDatasetsPerIdentity dataset limit
  * @param maxRecordsPerDataset live-record limit
  * @param maxDatasetBytes UTF-8 key+value byte limit
@@ -27,7 +27,7 @@ public record Settings(
     SyncStore store,
     ServerKey key,
     Clock clock,
-    Path dataDirectory,
+    Path streamDirectory,
     int maxDatasetsPerIdentity,
     int maxRecordsPerDataset,
     long maxDatasetBytes,
