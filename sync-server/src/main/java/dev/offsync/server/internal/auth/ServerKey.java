@@ -25,6 +25,11 @@ public final class ServerKey {
   public static final String FILE_NAME = "server-secret.key";
 
   private final byte[] key;
+  /**
+   * A keyed HMAC per thread: tokens are signed or checked on most requests, and Mac.getInstance plus init cost
+   * several microseconds each time; Mac instances are not thread-safe.
+   */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   private ServerKey(byte[] key) {
     this.key = key.clone();
@@ -92,12 +97,17 @@ public final class ServerKey {
    * @return the MAC
    */
   public byte[] mac(String label, byte[] data) {
+    Mac mac = macs.get();
+    mac.update(label.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    return mac.doFinal(data); // also resets it, keyed, for the thread's next call
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      mac.update(label.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      return mac.doFinal(data);
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }

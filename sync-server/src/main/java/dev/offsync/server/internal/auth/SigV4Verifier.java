@@ -253,8 +253,15 @@ public final class SigV4Verifier {
       throw incomplete("Signature is not hexadecimal");
     }
     String doubleEncoded = canonicalUri(rawPath, true);
-    String singleEncoded = canonicalUri(rawPath, false);
-    for (String uri : doubleEncoded.equals(singleEncoded) ? List.of(doubleEncoded) : List.of(doubleEncoded, singleEncoded)) {
+    // the singly-encoded variant is only needed when the usual, doubly-encoded one does not match
+    for (int attempt = 0; attempt < 2; attempt++) {
+      String uri = doubleEncoded;
+      if (attempt == 1) {
+        uri = canonicalUri(rawPath, false);
+        if (uri.equals(doubleEncoded)) {
+          break;
+        }
+      }
       String canonicalRequest =
           method + "\n" + uri + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n"
               + payloadHash;
@@ -336,14 +343,19 @@ public final class SigV4Verifier {
       return s;
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+    int literal = 0; // start of the run of characters copied as they are (UTF-8 encoded in one go)
     for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
-        out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+      if (s.charAt(i) == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+        if (literal < i) {
+          out.writeBytes(s.substring(literal, i).getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(Character.digit(s.charAt(i + 1), 16) << 4 | Character.digit(s.charAt(i + 2), 16));
         i += 2;
-      } else {
-        out.writeBytes(String.valueOf(ch).getBytes(StandardCharsets.UTF_8));
+        literal = i + 1;
       }
+    }
+    if (literal < s.length()) {
+      out.writeBytes(s.substring(literal).getBytes(StandardCharsets.UTF_8));
     }
     return out.toString(StandardCharsets.UTF_8);
   }
