@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,21 @@ public final class SyncHandler extends Handler.Abstract {
     }
     if (declared == 0) {
       return new byte[0];
+    }
+    if (declared > 0) {
+      // the usual case, a Content-Length within the cap: read into an array of that size, then to the end
+      byte[] body = new byte[(int) declared];
+      int off = 0;
+      try (InputStream in = Content.Source.asInputStream(request)) {
+        int n;
+        while (off < body.length && (n = in.read(body, off, body.length - off)) > 0) {
+          off += n;
+        }
+        if (off == body.length && in.read() >= 0) {
+          throw ApiException.invalid("Request body is longer than its Content-Length");
+        }
+      }
+      return off == body.length ? body : Arrays.copyOf(body, off);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
     byte[] buf = new byte[16 * 1024];
