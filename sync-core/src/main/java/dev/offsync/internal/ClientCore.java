@@ -108,6 +108,7 @@ public final class ClientCore {
     subscriptions.add(connectivity.connectivity()
         .distinctUntilChanged()
         .subscribe(this::onConnectivity, e -> { }));
+    openLocalDatasets();
     if (options.periodicSyncInterval() != null) {
       long ms = options.periodicSyncInterval().toMillis();
       subscriptions.add(Observable.interval(ms, ms, TimeUnit.MILLISECONDS, timer)
@@ -225,6 +226,27 @@ public final class ClientCore {
       d.onIdentityChanged();
     }
     recomputeStatus();
+    openLocalDatasets();
+  }
+
+  /**
+   * Opens (on the I/O scheduler) every local dataset of the current owner, so the client-wide status
+   * counts the pending edits of datasets the app has not opened in this process yet.
+   */
+  private void openLocalDatasets() {
+    subscriptions.add(local(this::localDatasetNames).subscribe(names -> {
+      try {
+        for (String name : names) {
+          dataset(name);
+        }
+      } catch (ClientClosedException closedMeanwhile) {
+        return;
+      }
+      recomputeStatus();
+    }, e -> {
+      lastError = e instanceof SyncException ? (SyncException) e : SyncErrors.wrap(e);
+      recomputeStatus();
+    }));
   }
 
   /**

@@ -160,4 +160,20 @@ class StatusAndProgressTest {
     assertThat(status.values().get(status.values().size() - 1).state()).isEqualTo(SyncStatus.State.STOPPED);
     ds.sync().test().assertError(ClientClosedException.class);
   }
+
+  @Test
+  void theClientStatusCountsPendingEditsOfDatasetsNotOpenedInThisProcess() {
+    InMemoryLocalStore store = new InMemoryLocalStore();
+    SyncClient before = h.client(store);
+    before.dataset("a").put("k1", "v");
+    before.dataset("b").put("k2", "v");
+    before.dataset("b").put("k3", "v");
+    before.close();
+
+    SyncClient after = h.client(store);
+
+    assertThat(after.currentStatus().pendingCount()).isEqualTo(3);
+    h.sync(after.syncAll().map(reports -> reports.get(0)));
+    assertThat(after.currentStatus().pendingCount()).isZero();
+  }
 }
