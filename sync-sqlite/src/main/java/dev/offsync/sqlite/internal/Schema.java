@@ -64,8 +64,27 @@ public final class Schema {
           "CREATE INDEX records_dirty ON records (dataset_id, key) WHERE dirty = 1",
           "ALTER TABLE datasets ADD COLUMN last_synced_at ANY");
 
+  /**
+   * Version 3: per-dataset usage counters on the dataset row, so {@code usage} reads one row instead of
+   * aggregating every record of the dataset: live (not deleted) record count, UTF-8 bytes of key + value
+   * of the live records, and dirty record count (tombstones included). The store maintains them in the
+   * same transaction as every record change; this step computes them for the rows already there.
+   */
+  static final List<String> V3 =
+      List.of(
+          "ALTER TABLE datasets ADD COLUMN live_record_count INTEGER NOT NULL DEFAULT 0"
+              + " CHECK (live_record_count >= 0)",
+          "ALTER TABLE datasets ADD COLUMN live_bytes INTEGER NOT NULL DEFAULT 0 CHECK (live_bytes >= 0)",
+          "ALTER TABLE datasets ADD COLUMN dirty_record_count INTEGER NOT NULL DEFAULT 0"
+              + " CHECK (dirty_record_count >= 0)",
+          "UPDATE datasets SET (live_record_count, live_bytes, dirty_record_count) = ("
+              + "SELECT count(*) FILTER (WHERE deleted = 0),"
+              + " coalesce(sum(octet_length(key) + octet_length(value)) FILTER (WHERE deleted = 0), 0),"
+              + " count(*) FILTER (WHERE dirty = 1)"
+              + " FROM records WHERE dataset_id = datasets.id)");
+
   /** Every migration step, in order: {@code STEPS.get(i)} takes the database from version i to i + 1. */
-  static final List<List<String>> STEPS = List.of(V1, V2);
+  static final List<List<String>> STEPS = List.of(V1, V2, V3);
 
   /** The schema version this code writes. */
   public static final int CURRENT_VERSION = STEPS.size();

@@ -29,6 +29,14 @@ import java.util.Set;
  * few fixed sizes so the prepared statements are reused), writes go through JDBC batches whose
  * statements carry the compare-and-set condition themselves.
  *
+ * <p>Usage counters: every call that changes record rows also moves the dataset row's counters
+ * ({@code live_record_count}, {@code live_bytes}, {@code dirty_record_count}) by exactly the change, in the
+ * same transaction, so {@link #usage} is one row read. A single-record write does it in one statement
+ * before the write (old contribution read in the statement, under the write's compare-and-set condition);
+ * a batched write reads the replaced rows' contributions with batched {@code IN} queries and adds the net
+ * change with one {@code UPDATE}; a delete returns the removed rows' contributions ({@code RETURNING}).
+ * Datasets that are deleted or moved take their counters with their row.
+ *
  * <p>If any operation fails with an {@link SQLException}, the transaction is marked failed and the
  * store rolls it back even if the work swallows the {@link LocalStoreException}.
  */
@@ -69,11 +77,16 @@ final class SqliteTransaction implements LocalTransaction {
   static final String DIRTY_RECORDS =
       "SELECT " + RECORD_COLUMNS + " FROM records INDEXED BY records_dirty WHERE dataset_id = ? AND dirty = 1"
           + " ORDER BY key";
+  /** The usage counters kept on the dataset row (schema v3): one index lookup, no record read. */
   static final String USAGE =
-      "SELECT count(*) FILTER (WHERE deleted = 0),"
-          + " coalesce(sum(length(CAST(key AS BLOB)) + length(CAST(value AS BLOB))) FILTER (WHERE deleted = 0), 0),"
-          + " count(*) FILTER (WHERE dirty = 1)"
-          + " FROM records WHERE dataset_id = ?";
+      "SELECT live_record_count, live_bytes, dirty_record_count FROM datasets WHERE owner = ? AND name = ?";
+  /** Adds a (signed) change to a dataset's usage counters; run once per mutating call that changed them. */
+  static final String ADJUST_USAGE =
+      "UPDATE datasets SET live_record_count = live_record_count + ?, live_bytes = live_bytes + ?,"
+          + " dirty_record_count = dirty_record_count + ? WHERE id = ?";
+  /** What a record row contributes to the counters: live (0/1), live UTF-8 bytes of key + value, dirty (0/1). */
+  private static final String CONTRIBUTION =
+      "deleted = 0, iif(deleted = 0, octet_length(key) + octet_length(value), 0), dirty";
   private static final String INSERT_COLUMNS =
       "INSERT INTO records (dataset_id, key, value, deleted, sync_count, base_value, device_last_modified_date,"
           + " last_modified_date, last_modified_by, dirty, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
@@ -88,7 +101,6 @@ final class SqliteTransaction implements LocalTransaction {
       "UPDATE records SET value = ?, deleted = ?, sync_count = ?, base_value = ?,"
           + " device_last_modified_date = ?, last_modified_date = ?, last_modified_by = ?, dirty = ?,"
           + " version = version + 1 WHERE dataset_id = ? AND key = ? AND version = ?";
-  static final String DELETE_RECORD = "DELETE FROM records WHERE dataset_id = ? AND key = ?";
 
   // The same three writes for one record with the dataset id resolved inside the statement (by owner and
   // name), so a single put needs no separate id lookup. They change no row when the dataset is missing;
@@ -103,7 +115,36 @@ final class SqliteTransaction implements LocalTransaction {
       "WHERE dataset_id = (SELECT id FROM datasets WHERE owner = ? AND name = ?)");
 
   private static final String[] RECORDS_IN = inStatements("SELECT " + RECORD_COLUMNS
-      + " FROM records WHERE dataset_id = ? AND key IN ");
+      + " FROM records WHERE dataset_id = ? AND key IN ", "");
+  /** The current version and counter contribution of the rows a batched write is about to replace. */
+  static final String[] OLD_ROWS_IN = inStatements("SELECT key, version, " + CONTRIBUTION
+      + " FROM records WHERE dataset_id = ? AND key IN ", "");
+  /** Removes rows and returns what they contributed to the counters. */
+  static final String[] DELETE_RECORDS_IN = inStatements("DELETE FROM records WHERE dataset_id = ? AND key IN ",
+      " RETURNING " + CONTRIBUTION);
+
+  // A single-record write first moves the dataset's counters from the row's old contribution (read in the
+  // statement) to the new one (bound), under exactly the write's compare-and-set condition, then writes.
+  // The adjustment changes one row iff the dataset exists and the write will apply; otherwise the write is
+  // not run. Parameters: ?1 live, ?2 bytes, ?3 dirty of the new row, ?4 key, then the dataset (?5 id, or
+  // ?5 owner and ?6 name), then the expected version (CAS only).
+  private static final String ADJUST_ONE_SET =
+      "UPDATE datasets SET live_record_count = live_record_count + ?1 - o.live,"
+          + " live_bytes = live_bytes + ?2 - o.bytes, dirty_record_count = dirty_record_count + ?3 - o.dirty"
+          + " FROM (SELECT count(*) AS n, max(version) AS version, coalesce(sum(deleted = 0), 0) AS live,"
+          + " coalesce(sum(iif(deleted = 0, octet_length(key) + octet_length(value), 0)), 0) AS bytes,"
+          + " coalesce(sum(dirty), 0) AS dirty FROM records WHERE dataset_id = ";
+  /** [kind: any, absent, version][0 = by id, 1 = by owner and name]. */
+  static final String[][] ADJUST_ONE = {
+      {adjustOne(true, ""), adjustOne(false, "")},
+      {adjustOne(true, " AND o.n = 0"), adjustOne(false, " AND o.n = 0")},
+      {adjustOne(true, " AND o.version = ?6"), adjustOne(false, " AND o.version = ?7")}};
+
+  private static String adjustOne(boolean byId, String condition) {
+    return ADJUST_ONE_SET + (byId ? "?5" : "(SELECT id FROM datasets WHERE owner = ?5 AND name = ?6)")
+        + " AND key = ?4) AS o WHERE "
+        + (byId ? "datasets.id = ?5" : "datasets.owner = ?5 AND datasets.name = ?6") + condition;
+  }
 
   private final StoreConnection conn;
   private final boolean writable;
@@ -133,14 +174,14 @@ final class SqliteTransaction implements LocalTransaction {
     return failure;
   }
 
-  private static String[] inStatements(String prefix) {
+  private static String[] inStatements(String prefix, String suffix) {
     String[] sql = new String[BUCKETS.length];
     for (int i = 0; i < BUCKETS.length; i++) {
       StringBuilder sb = new StringBuilder(prefix).append('(');
       for (int j = 0; j < BUCKETS[i]; j++) {
         sb.append(j == 0 ? "?" : ", ?");
       }
-      sql[i] = sb.append(')').toString();
+      sql[i] = sb.append(')').append(suffix).toString();
     }
     return sql;
   }
@@ -281,6 +322,7 @@ final class SqliteTransaction implements LocalTransaction {
         return;
       }
       forgetDatasetId();
+      // the usage counters live on the dataset row and go with it
       PreparedStatement records = conn.prepare(DELETE_DATASET_RECORDS);
       records.setLong(1, id);
       records.executeUpdate();
@@ -308,7 +350,8 @@ final class SqliteTransaction implements LocalTransaction {
       if (datasetId(newOwner, newName) >= 0) {
         throw new IllegalStateException("dataset " + newName + " of owner " + newOwner + " already exists");
       }
-      // records reference the dataset by id: re-parenting is one row update, every record field kept
+      // records reference the dataset by id: re-parenting is one row update, every record field kept, and
+      // the usage counters (on the same row) move with it
       forgetDatasetId();
       PreparedStatement ps = conn.prepare(MOVE_DATASET);
       ps.setString(1, newOwner);
@@ -324,7 +367,7 @@ final class SqliteTransaction implements LocalTransaction {
   public void deleteAll() {
     checkUsable(true);
     forgetDatasetId();
-    try {
+    try { // no dataset row is left, so no usage counter either
       conn.prepare(DELETE_ALL_RECORDS).executeUpdate();
       conn.prepare(DELETE_ALL_DATASETS).executeUpdate();
     } catch (SQLException e) {
@@ -426,15 +469,11 @@ final class SqliteTransaction implements LocalTransaction {
     notNull(dataset, "dataset");
     checkUsable(false);
     try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return new DatasetUsage(0, 0, 0);
-      }
       PreparedStatement ps = conn.prepare(USAGE);
-      ps.setLong(1, id);
+      ps.setString(1, owner);
+      ps.setString(2, dataset);
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new DatasetUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        return rs.next() ? new DatasetUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : new DatasetUsage(0, 0, 0);
       }
     } catch (SQLException e) {
       throw fail("computing usage", e);
@@ -469,23 +508,46 @@ final class SqliteTransaction implements LocalTransaction {
         // one record (an app's put): one plain execution, no JDBC batch machinery, and unless this
         // transaction already knows the dataset's id, the id lookup folded into the statement
         RecordWrite w = writes.get(0);
+        LocalRecord r = w.record();
         long expected = w.expectedVersion();
+        int kind = kindOf(expected);
+        boolean byId = knowsDatasetId(owner, dataset);
+        PreparedStatement adjust = conn.prepare(ADJUST_ONE[kind][byId ? 0 : 1]);
+        adjust.setLong(1, r.isDeleted() ? 0 : 1);
+        adjust.setLong(2, liveBytes(r));
+        adjust.setLong(3, r.isDirty() ? 1 : 0);
+        adjust.setString(4, r.key());
+        int at = 5;
+        if (byId) {
+          adjust.setLong(at++, cachedId);
+        } else {
+          adjust.setString(at++, owner);
+          adjust.setString(at++, dataset);
+        }
+        if (kind == 2) {
+          adjust.setLong(at, expected);
+        }
+        if (adjust.executeUpdate() == 0) { // no dataset, or the compare-and-set fails: the write would not apply
+          if (datasetId(owner, dataset) < 0) {
+            throw new IllegalStateException("no dataset " + dataset + " of owner " + owner);
+          }
+          skipped.add(r.key());
+          return skipped;
+        }
         int changed;
-        if (knowsDatasetId(owner, dataset)) {
+        if (byId) {
           PreparedStatement ps = conn.prepare(writeSql(expected));
           bindWrite(ps, cachedId, w);
           changed = ps.executeUpdate();
         } else {
-          PreparedStatement ps = conn.prepare(expected == RecordWrite.ANY_VERSION ? UPSERT_RECORD_BY_NAME
-              : expected == RecordWrite.ABSENT ? INSERT_IF_ABSENT_BY_NAME : UPDATE_IF_VERSION_BY_NAME);
+          PreparedStatement ps = conn.prepare(kind == 0 ? UPSERT_RECORD_BY_NAME
+              : kind == 1 ? INSERT_IF_ABSENT_BY_NAME : UPDATE_IF_VERSION_BY_NAME);
           bindWriteByName(ps, owner, dataset, w);
           changed = ps.executeUpdate();
         }
-        if (changed == 0) {
-          if (datasetId(owner, dataset) < 0) {
-            throw new IllegalStateException("no dataset " + dataset + " of owner " + owner);
-          }
-          skipped.add(w.record().key());
+        if (changed != 1) { // cannot happen under the write lock; never commit counters that disagree
+          throw new SQLException("the usage counters were adjusted for a write of key " + r.key()
+              + " that changed " + changed + " rows");
         }
         return skipped;
       }
@@ -496,27 +558,32 @@ final class SqliteTransaction implements LocalTransaction {
       if (n == 0) {
         return skipped;
       }
+      // the rows the writes may replace (an "absent" write that applies replaces none): their versions
+      // and counter contributions, with batched reads
+      Map<String, long[]> old = oldRows(id, writes);
+      long[] delta = new long[3];
       // several: at most three JDBC batches (one per kind), each split every MAX_BATCH rows
       WriteBatch[] batches = new WriteBatch[3];
       for (RecordWrite w : writes) {
         long expected = w.expectedVersion();
-        int kind = expected == RecordWrite.ANY_VERSION ? 0 : expected == RecordWrite.ABSENT ? 1 : 2;
+        int kind = kindOf(expected);
         WriteBatch b = batches[kind];
         if (b == null) {
           b = new WriteBatch(conn.prepareBatch(writeSql(expected)), Math.min(n, MAX_BATCH));
           batches[kind] = b;
-        } else if (b.keys.size() == MAX_BATCH) {
-          b.run(skipped);
+        } else if (b.writes.size() == MAX_BATCH) {
+          b.run(skipped, old, delta);
         }
         bindWrite(b.ps, id, w);
         b.ps.addBatch();
-        b.keys.add(w.record().key());
+        b.writes.add(w);
       }
       for (WriteBatch b : batches) {
-        if (b != null && !b.keys.isEmpty()) {
-          b.run(skipped);
+        if (b != null && !b.writes.isEmpty()) {
+          b.run(skipped, old, delta);
         }
       }
+      adjustUsage(id, delta);
       return skipped;
     } catch (SQLException e) {
       // never leave rows of a failed call queued in a reused statement
@@ -529,6 +596,76 @@ final class SqliteTransaction implements LocalTransaction {
       }
       throw fail("writing records", e);
     }
+  }
+
+  private static int kindOf(long expected) {
+    return expected == RecordWrite.ANY_VERSION ? 0 : expected == RecordWrite.ABSENT ? 1 : 2;
+  }
+
+  /**
+   * Reads {version, live, bytes, dirty} of the existing rows for the keys of the writes that may replace
+   * one (every kind but "absent"), in chunks of up to {@value #MAX_CHUNK} keys.
+   */
+  private Map<String, long[]> oldRows(long id, List<RecordWrite> writes) throws SQLException {
+    List<String> keys = new ArrayList<>(writes.size());
+    for (RecordWrite w : writes) {
+      if (w.expectedVersion() != RecordWrite.ABSENT) {
+        keys.add(w.record().key());
+      }
+    }
+    Map<String, long[]> out = new HashMap<>(keys.size() * 2);
+    for (int from = 0; from < keys.size(); from += MAX_CHUNK) {
+      PreparedStatement ps = bindIn(OLD_ROWS_IN, id, keys.subList(from, Math.min(keys.size(), from + MAX_CHUNK)));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Adds {live, bytes, dirty} to the dataset's counters; no statement when nothing changed. */
+  private void adjustUsage(long id, long[] delta) throws SQLException {
+    if (delta[0] == 0 && delta[1] == 0 && delta[2] == 0) {
+      return;
+    }
+    PreparedStatement ps = conn.prepare(ADJUST_USAGE);
+    ps.setLong(1, delta[0]);
+    ps.setLong(2, delta[1]);
+    ps.setLong(3, delta[2]);
+    ps.setLong(4, id);
+    ps.executeUpdate();
+  }
+
+  /** UTF-8 bytes of key + value of a live record (0 for a tombstone), as SQLite's octet_length counts them. */
+  static long liveBytes(LocalRecord r) {
+    return r.isDeleted() ? 0 : utf8Length(r.key()) + utf8Length(r.value());
+  }
+
+  /**
+   * The length of {@code s} in the UTF-8 that sqlite-jdbc stores ({@code String.getBytes(UTF_8)}): an
+   * unpaired surrogate becomes {@code '?'}, one byte.
+   */
+  static long utf8Length(String s) {
+    long n = 0;
+    int len = s.length();
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        n += 1;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   private static String writeSql(long expected) {
@@ -569,29 +706,43 @@ final class SqliteTransaction implements LocalTransaction {
     }
   }
 
-  /** The queued rows of one JDBC batch and their keys, in order. */
+  /** The queued rows of one JDBC batch and their writes, in order. */
   private final class WriteBatch {
     final PreparedStatement ps;
-    final List<String> keys;
+    final List<RecordWrite> writes;
 
     WriteBatch(PreparedStatement ps, int capacity) {
       this.ps = ps;
-      this.keys = new ArrayList<>(capacity);
+      this.writes = new ArrayList<>(capacity);
     }
 
-    /** Executes the queued rows (one counted statement run) and adds the unchanged ones to {@code skipped}. */
-    void run(Set<String> skipped) throws SQLException {
+    /**
+     * Executes the queued rows (one counted statement run), adds the unchanged ones to {@code skipped}
+     * and the changed ones' counter change (new contribution minus the {@code old} row's) to {@code delta}.
+     */
+    void run(Set<String> skipped, Map<String, long[]> old, long[] delta) throws SQLException {
       conn.countRun();
       int[] counts = ps.executeBatch();
-      if (counts.length != keys.size()) {
-        throw new SQLException("batch returned " + counts.length + " counts for " + keys.size() + " rows");
+      if (counts.length != writes.size()) {
+        throw new SQLException("batch returned " + counts.length + " counts for " + writes.size() + " rows");
       }
       for (int i = 0; i < counts.length; i++) {
+        LocalRecord r = writes.get(i).record();
         if (counts[i] == 0) {
-          skipped.add(keys.get(i));
+          skipped.add(r.key());
+          continue;
+        }
+        delta[0] += r.isDeleted() ? 0 : 1;
+        delta[1] += liveBytes(r);
+        delta[2] += r.isDirty() ? 1 : 0;
+        long[] before = old.get(r.key());
+        if (before != null) {
+          delta[0] -= before[1];
+          delta[1] -= before[2];
+          delta[2] -= before[3];
         }
       }
-      keys.clear();
+      writes.clear();
     }
   }
 
@@ -621,22 +772,21 @@ final class SqliteTransaction implements LocalTransaction {
       if (id < 0) {
         return;
       }
-      PreparedStatement ps = conn.prepareBatch(DELETE_RECORD);
-      for (int from = 0; from < distinct.size(); from += MAX_BATCH) {
-        for (String key : distinct.subList(from, Math.min(distinct.size(), from + MAX_BATCH))) {
-          ps.setLong(1, id);
-          ps.setString(2, key);
-          ps.addBatch();
+      // chunks of up to MAX_CHUNK keys; each statement returns what its rows contributed to the counters
+      long[] delta = new long[3];
+      for (int from = 0; from < distinct.size(); from += MAX_CHUNK) {
+        PreparedStatement ps = bindIn(DELETE_RECORDS_IN, id,
+            distinct.subList(from, Math.min(distinct.size(), from + MAX_CHUNK)));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            delta[0] -= rs.getLong(1);
+            delta[1] -= rs.getLong(2);
+            delta[2] -= rs.getLong(3);
+          }
         }
-        conn.countRun();
-        ps.executeBatch();
       }
+      adjustUsage(id, delta);
     } catch (SQLException e) {
-      try {
-        conn.prepareBatch(DELETE_RECORD).clearBatch();
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
-      }
       throw fail("deleting records", e);
     }
   }

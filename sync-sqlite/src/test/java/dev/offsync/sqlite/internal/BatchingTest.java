@@ -80,8 +80,9 @@ class BatchingTest {
   @Test
   void aPutAllOfAThousandRecordsIsOneTransactionOfAFewStatements() {
     List<RecordWrite> writes = absent(1000, "v");
-    // BEGIN, dataset id, 1 insert batch (CAS in the statement), COMMIT
-    assertThat(statementsOf(() -> db.write(tx -> tx.writeRecords(OWNER, DS, writes)))).isEqualTo(4);
+    // BEGIN, dataset id, 1 insert batch (CAS in the statement), usage counters, COMMIT; an "absent" write
+    // that applies replaces no row, so there is no read of old rows
+    assertThat(statementsOf(() -> db.write(tx -> tx.writeRecords(OWNER, DS, writes)))).isEqualTo(5);
     assertThat(all()).hasSize(1000);
   }
 
@@ -101,8 +102,9 @@ class BatchingTest {
       tx.putDataset(LocalDataset.builder(OWNER, DS).watermark(2).build());
       return s;
     }));
-    // BEGIN, dataset id, 1 conditional-update batch, dataset upsert, COMMIT
-    assertThat(statements).isEqualTo(5);
+    // BEGIN, dataset id, 2 reads of the old rows (512 keys each), 1 conditional-update batch, usage
+    // counters, dataset upsert, COMMIT
+    assertThat(statements).isEqualTo(8);
     assertThat(skipped[0]).containsExactly(page.get(0).record().key());
     assertThat(dirty()).hasSize(1);
   }
@@ -117,8 +119,9 @@ class BatchingTest {
           : i % 3 == 1 ? RecordWrite.ifVersion(r, RecordWrite.ABSENT) : RecordWrite.ifVersion(r, 1));
     }
     Set<String>[] skipped = newSetArray();
-    // BEGIN, dataset id, upsert batch, insert-if-absent batch, update-if-version batch, COMMIT
-    assertThat(statementsOf(() -> skipped[0] = db.write(tx -> tx.writeRecords(OWNER, DS, mixed)))).isEqualTo(6);
+    // BEGIN, dataset id, 4 reads of the old rows (2,000 non-"absent" keys, 512 each), upsert batch,
+    // insert-if-absent batch, update-if-version batch, usage counters, COMMIT
+    assertThat(statementsOf(() -> skipped[0] = db.write(tx -> tx.writeRecords(OWNER, DS, mixed)))).isEqualTo(11);
     // k1, k4, k7 existed (ABSENT fails); k2, k5, k8 were at version 1 (succeed); k11.. did not exist
     for (int i = 0; i < 3000; i++) {
       boolean expectSkip = (i % 3 == 1 && i < 10) || (i % 3 == 2 && i >= 10);
@@ -129,12 +132,13 @@ class BatchingTest {
   @Test
   void aSingleRecordWriteIsOneStatementBetweenBeginAndCommit() {
     LocalRecord r = LocalRecord.builder("k").value("v").dirty(true).build();
-    // BEGIN, upsert (dataset id resolved inside it), COMMIT
-    assertThat(statementsOf(() -> write(DS, List.of(RecordWrite.unconditional(r))))).isEqualTo(3);
-    // version 1 -> 2 with compare-and-set: BEGIN, conditional update, COMMIT
+    // BEGIN, usage counters (old row read and dataset id resolved inside), upsert (id resolved inside), COMMIT
+    assertThat(statementsOf(() -> write(DS, List.of(RecordWrite.unconditional(r))))).isEqualTo(4);
+    // version 1 -> 2 with compare-and-set: BEGIN, counters under the same condition, conditional update, COMMIT
     assertThat(statementsOf(() -> assertThat(write(DS,
-        List.of(RecordWrite.ifVersion(r.newBuilder().value("w").build(), 1)))).isEmpty())).isEqualTo(3);
-    // a miss also looks the dataset up, to tell "skipped" from "no dataset": 4
+        List.of(RecordWrite.ifVersion(r.newBuilder().value("w").build(), 1)))).isEmpty())).isEqualTo(4);
+    // a miss changes no counter, so the write is not run; the dataset is looked up, to tell "skipped" from
+    // "no dataset": BEGIN, counters (no row), dataset id, COMMIT
     assertThat(statementsOf(() -> assertThat(write(DS,
         List.of(RecordWrite.ifVersion(r, RecordWrite.ABSENT)))).containsExactly("k"))).isEqualTo(4);
     LocalRecord k = recordOf("k");
@@ -151,16 +155,17 @@ class BatchingTest {
   void theEnginesSinglePutLooksTheDatasetIdUpOnce() {
     db.write(tx -> tx.writeRecords(OWNER, DS, absent(10, "v")));
     LocalRecord r = LocalRecord.builder("k3").value("new").dirty(true).build();
-    // DatasetCore.write for one key: dataset, records(keys), usage, writeRecords, putDataset, usage
+    // DatasetCore.write for one key (since b5f5baf): dataset, records(keys), usage, writeRecords, putDataset
     long statements = statementsOf(() -> db.write(tx -> {
       LocalDataset ds = tx.dataset(OWNER, DS);
       tx.records(OWNER, DS, List.of("k3"));
       tx.usage(OWNER, DS);
       tx.writeRecords(OWNER, DS, List.of(RecordWrite.unconditional(r)));
       tx.putDataset(ds);
-      return tx.usage(OWNER, DS);
+      return null;
     }));
-    // BEGIN, dataset, dataset id (once), IN lookup, usage, upsert, dataset upsert, usage, COMMIT
+    // BEGIN, dataset, dataset id (once), IN lookup, usage (one dataset row), usage counters, upsert, dataset
+    // upsert, COMMIT
     assertThat(statements).isEqualTo(9);
     assertThat(recordOf("k3").value()).isEqualTo("new");
   }
@@ -205,8 +210,8 @@ class BatchingTest {
   @Test
   void largeBatchesAreSplitEvery1024Rows() {
     List<RecordWrite> writes = absent(3000, "v");
-    // BEGIN, dataset id, ceil(3000 / 1024) = 3 insert batches, COMMIT
-    assertThat(statementsOf(() -> assertThat(write(DS, writes)).isEmpty())).isEqualTo(6);
+    // BEGIN, dataset id, ceil(3000 / 1024) = 3 insert batches, usage counters, COMMIT
+    assertThat(statementsOf(() -> assertThat(write(DS, writes)).isEmpty())).isEqualTo(7);
     List<RecordWrite> again = absent(3000, "w");
     again.set(2500, RecordWrite.ifVersion(LocalRecord.builder("new").value("n").build(), RecordWrite.ABSENT));
     assertThat(write(DS, again)).hasSize(2999).doesNotContain("new");
@@ -228,13 +233,14 @@ class BatchingTest {
   }
 
   @Test
-  void deletingAThousandKeysIsOneBatch() {
+  void deletingAThousandKeysIsTwoStatements() {
     db.write(tx -> tx.writeRecords(OWNER, DS, absent(1000, "v")));
     List<String> keys = IntStream.range(0, 1000).mapToObj(i -> "k" + i).collect(Collectors.toList());
+    // BEGIN, dataset id, 2 deletes of 512 keys returning what the rows counted, usage counters, COMMIT
     assertThat(statementsOf(() -> db.write(tx -> {
       tx.deleteRecords(OWNER, DS, keys);
       return null;
-    }))).isEqualTo(4);
+    }))).isEqualTo(6);
     assertThat(all()).isEmpty();
   }
 }

@@ -54,7 +54,29 @@ class QueryPlanTest {
     assertThat(plan(db, "SELECT key, version FROM records WHERE dataset_id = ? AND key IN (?, ?, ?)"))
         .contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
     assertThat(plan(db, SqliteTransaction.UPDATE_IF_VERSION)).contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
-    assertThat(plan(db, SqliteTransaction.DELETE_RECORD)).contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
+    for (int bucket = 0; bucket < 4; bucket++) {
+      assertThat(plan(db, SqliteTransaction.DELETE_RECORDS_IN[bucket]))
+          .contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
+      assertThat(plan(db, SqliteTransaction.OLD_ROWS_IN[bucket]))
+          .contains("USING PRIMARY KEY (dataset_id=? AND key=?)");
+    }
+  }
+
+  @Test
+  void usageCountersAreReadAndMovedThroughTheDatasetRowNeverARecordScan() throws Exception {
+    assertThat(plan(db, SqliteTransaction.USAGE)).contains("USING INDEX sqlite_autoindex_datasets_1 (owner=? AND name=?)")
+        .doesNotContain("records");
+    assertThat(plan(db, SqliteTransaction.ADJUST_USAGE)).contains("USING INTEGER PRIMARY KEY (rowid=?)")
+        .doesNotContain("records");
+    for (String[] byKind : SqliteTransaction.ADJUST_ONE) {
+      for (int byName = 0; byName < 2; byName++) {
+        String plan = plan(db, byKind[byName]);
+        assertThat(plan).as(byKind[byName]).contains("USING PRIMARY KEY (dataset_id=? AND key=?)")
+            .contains(byName == 0 ? "USING INTEGER PRIMARY KEY (rowid=?)"
+                : "USING INDEX sqlite_autoindex_datasets_1 (owner=? AND name=?)")
+            .doesNotContain("SCAN records").doesNotContain("SCAN datasets");
+      }
+    }
   }
 
   @Test
@@ -74,7 +96,6 @@ class QueryPlanTest {
   void datasetReadsAndUsageUseIndexesAndNeverSortInMemory() throws Exception {
     assertThat(plan(db, SqliteTransaction.RECORDS)).contains("USING PRIMARY KEY (dataset_id=?)")
         .doesNotContain("TEMP B-TREE");
-    assertThat(plan(db, SqliteTransaction.USAGE)).contains("USING PRIMARY KEY (dataset_id=?)");
     assertThat(plan(db, SqliteTransaction.DATASET_ID)).contains("sqlite_autoindex_datasets_1");
     assertThat(plan(db, SqliteTransaction.DATASETS)).contains("sqlite_autoindex_datasets_1")
         .doesNotContain("TEMP B-TREE");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offsync.LocalStoreException;
+import dev.offsync.spi.DatasetUsage;
 import dev.offsync.spi.LocalDataset;
 import dev.offsync.spi.LocalRecord;
 import dev.offsync.spi.RecordWrite;
@@ -43,6 +44,10 @@ class V1FixtureMigrationTest {
         ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }
+  }
+
+  private static long utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   private static LocalRecord expected(V1Fixture.Row r) {
@@ -85,6 +90,15 @@ class V1FixtureMigrationTest {
           assertThat(row.isDeletedLocally()).isEqualTo((Boolean) d[3]);
           assertThat(row.lastSyncedAt()).as("column added by v2").isNull();
           assertThat(row.remoteStorageBytes()).isEqualTo(100);
+          // usage counters added by v3, computed by the migration from the v1 rows
+          List<V1Fixture.Row> rows = V1Fixture.ROWS.stream()
+              .filter(r -> r.owner.equals(d[0]) && r.dataset.equals(d[1])).collect(Collectors.toList());
+          long live = rows.stream().filter(r -> r.value != null).count();
+          long bytes = rows.stream().filter(r -> r.value != null)
+              .mapToLong(r -> utf8(r.key) + utf8(r.value)).sum();
+          long dirty = rows.stream().filter(r -> r.dirty).count();
+          assertThat(tx.usage((String) d[0], (String) d[1])).as("usage of " + d[0] + "/" + d[1])
+              .isEqualTo(new DatasetUsage(live, bytes, dirty));
         }
         assertThat(tx.record(V1Fixture.OWNER, "settings", "motto").value()).isEqualTo("");
         assertThat(tx.record(V1Fixture.OWNER, "settings", "old").isDeleted()).isTrue();
@@ -100,6 +114,8 @@ class V1FixtureMigrationTest {
     assertThat(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'records_dirty'")).isEqualTo("1");
     assertThat(scalar(db, "PRAGMA integrity_check")).isEqualTo("ok");
     assertThat(QueryPlanTest.plan(db, SqliteTransaction.DIRTY_RECORDS)).contains("records_dirty");
+    // the counters after migrating and one more write equal the aggregate over every record
+    UsageCountersTest.assertCountersExact(db, "after migrating the v1 fixture");
     // reopening a current database migrates nothing
     try (SqliteLocalStore again = SqliteLocalStore.builder().file(db).build()) {
       assertThat(again.schemaVersionAtOpen()).isEqualTo(Schema.CURRENT_VERSION);
