@@ -19,6 +19,12 @@ import java.util.Objects;
  *   <li>{@link #isDirty()}: the record has local changes the server has not acknowledged.
  *   <li>{@link #version()} is assigned by the store: it increases by one on every write of the row
  *       (local or remote), so an unchanged version proves that nobody wrote the row in between.
+ *   <li>{@link #pendingConflict()} is the remote side of a conflict the resolver deferred to the app
+ *       ({@code null} = none): the server's record the dirty local state conflicts with, tombstones
+ *       included. A store keeps it with the row like every other field, durably, across
+ *       {@link LocalTransaction#moveDataset moves} and restarts, until a write of the row replaces it. The
+ *       engine does not push a row that carries one; the app settles it with
+ *       {@code Dataset.resolve(key, resolution)}. Its key is the record's key.
  * </ul>
  */
 public final class LocalRecord {
@@ -31,6 +37,7 @@ public final class LocalRecord {
   private final Instant deviceLastModifiedDate;
   private final Instant lastModifiedDate;
   private final String lastModifiedBy;
+  private final RemoteRecord pendingConflict;
 
   private LocalRecord(Builder b) {
     this.key = checkNotNull(b.key, "key");
@@ -42,6 +49,9 @@ public final class LocalRecord {
     this.deviceLastModifiedDate = b.deviceLastModifiedDate;
     this.lastModifiedDate = b.lastModifiedDate;
     this.lastModifiedBy = b.lastModifiedBy;
+    this.pendingConflict = b.pendingConflict;
+    checkArgument(pendingConflict == null || pendingConflict.key().equals(key),
+        "pendingConflict is for another key: " + (pendingConflict == null ? null : pendingConflict.key()));
   }
 
   /**
@@ -109,6 +119,22 @@ public final class LocalRecord {
     return lastModifiedBy;
   }
 
+  /**
+   * The remote side of a conflict deferred to the app: the server's record (a tombstone if its value is
+   * {@code null}) that this row's dirty local state conflicts with. Stored durably with the row; while it
+   * is set the engine does not push the row.
+   *
+   * @return the deferred conflict's remote record, or {@code null} if the row has no deferred conflict
+   */
+  public RemoteRecord pendingConflict() {
+    return pendingConflict;
+  }
+
+  /** @return whether the row carries a deferred conflict ({@code pendingConflict() != null}) */
+  public boolean hasPendingConflict() {
+    return pendingConflict != null;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -126,19 +152,21 @@ public final class LocalRecord {
         && Objects.equals(baseValue, that.baseValue)
         && Objects.equals(deviceLastModifiedDate, that.deviceLastModifiedDate)
         && Objects.equals(lastModifiedDate, that.lastModifiedDate)
-        && Objects.equals(lastModifiedBy, that.lastModifiedBy);
+        && Objects.equals(lastModifiedBy, that.lastModifiedBy)
+        && Objects.equals(pendingConflict, that.pendingConflict);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(key, value, syncCount, baseValue, dirty, version, deviceLastModifiedDate,
-        lastModifiedDate, lastModifiedBy);
+        lastModifiedDate, lastModifiedBy, pendingConflict);
   }
 
   @Override
   public String toString() {
     return "LocalRecord{key=" + key + (value == null ? ", deleted" : ", value.length=" + value.length())
-        + ", syncCount=" + syncCount + ", dirty=" + dirty + ", version=" + version + "}";
+        + ", syncCount=" + syncCount + ", dirty=" + dirty + ", version=" + version
+        + (pendingConflict == null ? "" : ", pendingConflict=" + pendingConflict) + "}";
   }
 
   /** Builds {@link LocalRecord}. */
@@ -152,6 +180,7 @@ public final class LocalRecord {
     private Instant deviceLastModifiedDate;
     private Instant lastModifiedDate;
     private String lastModifiedBy;
+    private RemoteRecord pendingConflict;
 
     Builder() {}
 
@@ -165,6 +194,7 @@ public final class LocalRecord {
       deviceLastModifiedDate = r.deviceLastModifiedDate;
       lastModifiedDate = r.lastModifiedDate;
       lastModifiedBy = r.lastModifiedBy;
+      pendingConflict = r.pendingConflict;
     }
 
     /** @param key the key @return this builder */
@@ -228,7 +258,24 @@ public final class LocalRecord {
       return this;
     }
 
-    /** @return the record */
+    /**
+     * Sets the remote side of a deferred conflict, or clears it.
+     *
+     * @param remote the server's record the local state conflicts with (same key), or {@code null} for no
+     *     deferred conflict
+     * @return this builder
+     */
+    public Builder pendingConflict(RemoteRecord remote) {
+      this.pendingConflict = remote;
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return the record
+     * @throws IllegalArgumentException if the pending conflict's key is not the record's key
+     */
     public LocalRecord build() {
       return new LocalRecord(this);
     }

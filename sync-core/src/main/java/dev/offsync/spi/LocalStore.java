@@ -3,9 +3,14 @@ package dev.offsync.spi;
 import java.io.Closeable;
 
 /**
- * The local cache: where datasets, records, dirty marks and watermarks live, durably. {@code sync-sqlite}'s
- * {@code SqliteLocalStore} implements it on SQLite; the test kit's {@code InMemoryLocalStore} in memory.
- * Every implementation must pass the test kit's {@code LocalStoreContract}.
+ * The local cache: where datasets, records, dirty marks, deferred conflicts and watermarks live, durably.
+ * {@code sync-sqlite}'s {@code SqliteLocalStore} implements it on SQLite; the test kit's
+ * {@code InMemoryLocalStore} in memory. Every implementation must pass the test kit's
+ * {@code LocalStoreContract}.
+ *
+ * <p>A deferred conflict is part of its record row ({@link LocalRecord#pendingConflict()}): a durable
+ * store keeps it across restarts exactly like the record's value and dirty mark, so a conflict the app
+ * has not decided yet is still listed after the process comes back.
  *
  * <h2>Contract</h2>
  * <ul>

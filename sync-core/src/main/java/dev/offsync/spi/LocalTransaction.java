@@ -1,5 +1,6 @@
 package dev.offsync.spi;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,11 @@ import java.util.Set;
  * <p>Datasets are keyed by (owner, name); records by (owner, dataset name, key). Writing records of a
  * dataset that has no row is an {@link IllegalStateException}. Every method that returns several
  * records does so with one query (or a bounded number of batched ones), never one per record.
+ *
+ * <p>A record row holds every field of {@link LocalRecord}, including the remote side of a deferred
+ * conflict ({@link LocalRecord#pendingConflict()}, a whole {@link RemoteRecord}, tombstones included):
+ * every method that reads records returns it as written, {@link #writeRecords} replaces it with the
+ * written record's (so writing a record without one clears it), and {@link #moveDataset} keeps it.
  */
 public interface LocalTransaction {
 
@@ -50,7 +56,7 @@ public interface LocalTransaction {
 
   /**
    * Moves a dataset row and all its records to another owner and/or name, keeping every field
-   * (versions included).
+   * (versions and deferred conflicts included).
    *
    * @param owner the current owner
    * @param name the current name
@@ -103,6 +109,25 @@ public interface LocalTransaction {
   List<LocalRecord> dirtyRecords(String owner, String dataset);
 
   /**
+   * Reads the records of a dataset that carry a deferred conflict ({@link LocalRecord#pendingConflict()}
+   * not {@code null}), ordered by key. Stores should answer with an index (a conflict is rare); the default
+   * implementation filters {@link #records(String, String)}, which is correct but reads the whole dataset.
+   *
+   * @param owner the owner
+   * @param dataset the dataset name
+   * @return the records with a deferred conflict; empty if none
+   */
+  default List<LocalRecord> conflictedRecords(String owner, String dataset) {
+    List<LocalRecord> out = new ArrayList<>();
+    for (LocalRecord r : records(owner, dataset)) {
+      if (r.pendingConflict() != null) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Computes the dataset's sizes with a query, without loading its records.
    *
    * @param owner the owner
@@ -114,7 +139,8 @@ public interface LocalTransaction {
   /**
    * Writes records with compare-and-set, in this transaction. For each write: if its expected version is
    * {@link RecordWrite#ANY_VERSION}, or {@link RecordWrite#ABSENT} and the row does not exist, or equal
-   * to the row's current version, the row takes the record's fields and the version becomes the previous
+   * to the row's current version, the row takes the record's fields (its deferred conflict included, or
+   * none if the record has none) and the version becomes the previous
    * version + 1 (1 for a new row); otherwise the write is skipped. Other writes in the list are not
    * affected by a skipped one. Uses batched statements.
    *

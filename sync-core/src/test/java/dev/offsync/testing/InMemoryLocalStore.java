@@ -30,7 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * publishes it atomically when the work returns (and discards it when the work throws), reads work on the
  * committed snapshot current when they start and never wait for a writer, calls are not reentrant, and
  * every call after {@link #close()} throws {@link IllegalStateException}. Row versions follow
- * {@link LocalTransaction#writeRecords}: previous + 1, 1 for a new row.
+ * {@link LocalTransaction#writeRecords}: previous + 1, 1 for a new row. Rows are kept whole, deferred
+ * conflicts ({@link LocalRecord#pendingConflict()}) included, but only as long as the instance lives: a
+ * new {@code SyncClient} over the same instance sees them, a new instance starts empty.
  *
  * <p>Also offers a few counters for tests ({@link #writeCount()}, {@link #readCount()}) and a
  * {@link #snapshot()} of everything it holds.
@@ -348,6 +350,21 @@ public final class InMemoryLocalStore implements LocalStore {
       if (ds != null) {
         for (LocalRecord r : ds.records.values()) {
           if (r.isDirty()) {
+            out.add(r);
+          }
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public List<LocalRecord> conflictedRecords(String owner, String dataset) {
+      check();
+      List<LocalRecord> out = new ArrayList<>();
+      DsState ds = state.datasets.get(new DsKey(owner, dataset));
+      if (ds != null) {
+        for (LocalRecord r : ds.records.values()) {
+          if (r.pendingConflict() != null) {
             out.add(r);
           }
         }

@@ -10,6 +10,7 @@ import dev.offsync.spi.LocalRecord;
 import dev.offsync.spi.LocalStore;
 import dev.offsync.spi.LocalTransaction;
 import dev.offsync.spi.RecordWrite;
+import dev.offsync.spi.RemoteRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,6 +145,34 @@ public abstract class LocalStoreContract {
         .build();
   }
 
+  /**
+   * A dirty record whose conflict with the server's record was deferred to the app.
+   *
+   * @param key the key
+   * @param value the local value, or {@code null} for a local tombstone
+   * @param remoteValue the server's value, or {@code null} for a server tombstone
+   * @param remoteSyncCount the server record's sync count
+   * @return the record, based on sync count 2 and value {@code "base"}
+   */
+  protected static LocalRecord conflicted(String key, String value, String remoteValue, long remoteSyncCount) {
+    return LocalRecord.builder(key)
+        .value(value)
+        .baseValue("base")
+        .syncCount(2)
+        .dirty(true)
+        .deviceLastModifiedDate(Instant.ofEpochMilli(5))
+        .lastModifiedDate(Instant.ofEpochMilli(4))
+        .lastModifiedBy("device-a")
+        .pendingConflict(RemoteRecord.builder(key)
+            .value(remoteValue)
+            .syncCount(remoteSyncCount)
+            .lastModifiedDate(Instant.ofEpochMilli(20))
+            .lastModifiedBy("device-c")
+            .deviceLastModifiedDate(Instant.ofEpochMilli(19))
+            .build())
+        .build();
+  }
+
   private void createDataset(String owner, String name) {
     store.write(tx -> {
       tx.putDataset(dataset(owner, name));
@@ -177,6 +206,10 @@ public abstract class LocalStoreContract {
 
   private List<LocalRecord> dirtyOf(String owner, String ds) {
     return store.read(tx -> tx.dirtyRecords(owner, ds));
+  }
+
+  private List<LocalRecord> conflictedOf(String owner, String ds) {
+    return store.read(tx -> tx.conflictedRecords(owner, ds));
   }
 
   private DatasetUsage usageOf(String owner, String ds) {
@@ -1258,6 +1291,148 @@ public abstract class LocalStoreContract {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // deferred conflicts (LocalRecord.pendingConflict)
+
+  @Test
+  void aDeferredConflictRoundTripsThroughEveryReadIncludingATombstoneRemoteSide() {
+    createDataset(OWNER, DS);
+    LocalRecord live = conflicted("live", "mine", "theirs", 9);
+    LocalRecord remoteTombstone = conflicted("gone", "mine", null, 11);
+    LocalRecord localTombstone = conflicted("tomb", null, "", 12);
+    LocalRecord bare = LocalRecord.builder("bare").value("v").dirty(true)
+        .pendingConflict(RemoteRecord.builder("bare").value("w").syncCount(1).build()).build();
+    write(OWNER, DS, any(live), any(remoteTombstone), any(localTombstone), any(bare), any(rec("plain", "x")));
+
+    assertSameContent(read("live"), live);
+    assertThat(read("live").pendingConflict()).isEqualTo(live.pendingConflict());
+    assertThat(read("gone").pendingConflict().value()).isNull();
+    assertThat(read("gone").pendingConflict().isDeleted()).isTrue();
+    assertThat(read("gone").pendingConflict().syncCount()).isEqualTo(11);
+    assertThat(read("tomb").value()).isNull();
+    assertThat(read("tomb").pendingConflict().value()).isEqualTo("");
+    assertSameContent(read("bare"), bare);
+    assertThat(read("bare").pendingConflict().lastModifiedDate()).isNull();
+    assertThat(read("plain").pendingConflict()).isNull();
+    store.read(tx -> {
+      Map<String, LocalRecord> byKeys = tx.records(OWNER, DS, Arrays.asList("live", "gone", "tomb", "bare", "plain"));
+      assertThat(byKeys.get("gone")).isEqualTo(tx.record(OWNER, DS, "gone"));
+      assertThat(byKeys.get("gone").pendingConflict()).isEqualTo(remoteTombstone.pendingConflict());
+      assertThat(tx.records(OWNER, DS)).extracting(LocalRecord::pendingConflict).containsExactly(
+          bare.pendingConflict(), remoteTombstone.pendingConflict(), live.pendingConflict(), null,
+          localTombstone.pendingConflict());
+      assertThat(tx.dirtyRecords(OWNER, DS)).filteredOn(r -> r.key().equals("tomb"))
+          .extracting(LocalRecord::pendingConflict).containsExactly(localTombstone.pendingConflict());
+      assertThat(tx.conflictedRecords(OWNER, DS)).extracting(LocalRecord::key)
+          .containsExactly("bare", "gone", "live", "tomb");
+      assertThat(tx.conflictedRecords(OWNER, DS).get(1)).isEqualTo(tx.record(OWNER, DS, "gone"));
+      return null;
+    });
+    // a conflict is a dirty record like any other for the counters
+    assertThat(usageOf(OWNER, DS).dirtyRecordCount()).isEqualTo(5);
+  }
+
+  @Test
+  void aLargeUnicodeRemoteSideRoundTrips() {
+    createDataset(OWNER, DS);
+    StringBuilder big = new StringBuilder();
+    while (big.length() < 200_000) {
+      big.append("h\u00e9llo \u4e16\u754c \uD83D\uDE00 ");
+    }
+    LocalRecord r = conflicted("k\u00fc", "mine", big.toString(), 3);
+    write(OWNER, DS, any(r));
+    assertThat(store.read(tx -> tx.record(OWNER, DS, "k\u00fc")).pendingConflict().value())
+        .isEqualTo(big.toString());
+  }
+
+  @Test
+  void writingARecordWithoutAConflictClearsItAndWritingOneReplacesIt() {
+    createDataset(OWNER, DS);
+    write(OWNER, DS, any(conflicted("a", "mine", "theirs", 9)), any(conflicted("b", "mine", "theirs", 9)));
+    // a newer remote side replaces the stored one
+    assertThat(write(OWNER, DS, RecordWrite.ifVersion(conflicted("a", "mine", "newer", 14), 1))).isEmpty();
+    assertThat(read("a").pendingConflict().value()).isEqualTo("newer");
+    assertThat(read("a").pendingConflict().syncCount()).isEqualTo(14);
+    assertThat(read("a").version()).isEqualTo(2);
+    // resolving: the row is written without one
+    assertThat(write(OWNER, DS, RecordWrite.ifVersion(clean("b", "theirs", 9), 1))).isEmpty();
+    assertThat(read("b").pendingConflict()).isNull();
+    assertThat(conflictedOf(OWNER, DS)).extracting(LocalRecord::key).containsExactly("a");
+    // a skipped compare-and-set keeps it
+    assertThat(write(OWNER, DS, RecordWrite.ifVersion(rec("a", "other"), 1))).containsExactly("a");
+    assertThat(read("a").pendingConflict().value()).isEqualTo("newer");
+    // physically deleting the row deletes the conflict with it
+    store.write(tx -> {
+      tx.deleteRecords(OWNER, DS, Collections.singletonList("a"));
+      return null;
+    });
+    assertThat(conflictedOf(OWNER, DS)).isEmpty();
+  }
+
+  @Test
+  void conflictedRecordsAreScopedToTheirDatasetAndOwnerAndGoWithTheDataset() {
+    createDataset(OWNER, DS);
+    createDataset(OWNER, "other");
+    createDataset(OTHER_OWNER, DS);
+    write(OWNER, DS, any(conflicted("k", "1", "2", 3)));
+    write(OWNER, "other", any(conflicted("j", "1", "2", 3)));
+    write(OTHER_OWNER, DS, any(conflicted("i", "1", "2", 3)));
+    store.read(tx -> {
+      assertThat(tx.conflictedRecords(OWNER, DS)).extracting(LocalRecord::key).containsExactly("k");
+      assertThat(tx.conflictedRecords(OWNER, "other")).extracting(LocalRecord::key).containsExactly("j");
+      assertThat(tx.conflictedRecords(OTHER_OWNER, DS)).extracting(LocalRecord::key).containsExactly("i");
+      assertThat(tx.conflictedRecords(OWNER, "missing")).isEmpty();
+      return null;
+    });
+    store.write(tx -> {
+      tx.deleteDataset(OWNER, "other");
+      return null;
+    });
+    createDataset(OWNER, "other");
+    assertThat(conflictedOf(OWNER, "other")).isEmpty();
+    store.write(tx -> {
+      tx.deleteAll();
+      return null;
+    });
+    createDataset(OWNER, DS);
+    assertThat(conflictedOf(OWNER, DS)).isEmpty();
+  }
+
+  @Test
+  void moveDatasetKeepsDeferredConflicts() {
+    createDataset(OWNER, DS);
+    LocalRecord live = conflicted("a", "mine", "theirs", 9);
+    LocalRecord tomb = conflicted("b", "mine", null, 10);
+    write(OWNER, DS, any(live), any(tomb), any(rec("c", "x")));
+    store.write(tx -> {
+      tx.moveDataset(OWNER, DS, OTHER_OWNER, DS + ".moved");
+      return null;
+    });
+    store.read(tx -> {
+      assertThat(tx.conflictedRecords(OWNER, DS)).isEmpty();
+      List<LocalRecord> moved = tx.conflictedRecords(OTHER_OWNER, DS + ".moved");
+      assertThat(moved).extracting(LocalRecord::key).containsExactly("a", "b");
+      assertThat(moved.get(0).pendingConflict()).isEqualTo(live.pendingConflict());
+      assertThat(moved.get(1).pendingConflict()).isEqualTo(tomb.pendingConflict());
+      assertThat(moved.get(1).pendingConflict().value()).isNull();
+      assertThat(tx.record(OTHER_OWNER, DS + ".moved", "c").pendingConflict()).isNull();
+      return null;
+    });
+  }
+
+  @Test
+  void aRolledBackConflictWriteLeavesTheRowAsItWas() {
+    createDataset(OWNER, DS);
+    write(OWNER, DS, any(rec("a", "mine")));
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.writeRecords(OWNER, DS, Collections.singletonList(any(conflicted("a", "mine", "theirs", 9))));
+      assertThat(tx.conflictedRecords(OWNER, DS)).extracting(LocalRecord::key).containsExactly("a");
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    assertThat(read("a").pendingConflict()).isNull();
+    assertThat(conflictedOf(OWNER, DS)).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // durability (skipped for stores that keep nothing across instances)
 
   @Test
@@ -1288,6 +1463,32 @@ public abstract class LocalStoreContract {
     // versions continue after reopening
     write(OWNER, DS, RecordWrite.ifVersion(rec("k", "after"), 2));
     assertThat(read("k").version()).isEqualTo(3);
+  }
+
+  @Test
+  void deferredConflictsSurviveReopening() {
+    createDataset(OWNER, DS);
+    LocalRecord live = conflicted("a", "mine", "theirs", 9);
+    LocalRecord tomb = conflicted("b", null, null, 10);
+    write(OWNER, DS, any(live), any(tomb), any(rec("c", "x")));
+    store.write(tx -> {
+      tx.moveDataset(OWNER, DS, OWNER, DS + ".2");
+      return null;
+    });
+    store.close();
+    LocalStore reopened = reopen(store);
+    assumeTrue(reopened != null, "store is not durable: reopen() returned null");
+    store = reopened;
+    store.read(tx -> {
+      assertThat(tx.record(OWNER, DS + ".2", "a")).isEqualTo(live.newBuilder().version(1).build());
+      assertThat(tx.record(OWNER, DS + ".2", "b")).isEqualTo(tomb.newBuilder().version(1).build());
+      assertThat(tx.conflictedRecords(OWNER, DS + ".2")).extracting(LocalRecord::key).containsExactly("a", "b");
+      return null;
+    });
+    // and clearing one after reopening sticks
+    write(OWNER, DS + ".2", RecordWrite.ifVersion(clean("a", "theirs", 9), 1));
+    assertThat(conflictedOf(OWNER, DS + ".2")).extracting(LocalRecord::key)
+        .containsExactly("b");
   }
 
   @Test
