@@ -217,8 +217,12 @@ public final class Dataset {
   }
 
   /**
-   * Conflicts a resolver deferred, by key. They stay dirty and are not pushed until {@link #resolve}.
-   * Kept in memory: after a restart a deferred conflict comes back on the next sync.
+   * Conflicts a resolver deferred, ordered by key. They stay dirty and are not pushed until {@link #resolve}.
+   * Each one is kept in the local store with its record, so it is shared by every handle and client on the
+   * store and survives a restart. Each conflict shows the record's current local state (an app write to
+   * a deferred key keeps the conflict and shows here), the remote record it conflicts with and the base; a
+   * sync that pulls a newer remote version of the key asks the resolver again (and a remote value equal to
+   * the local one settles it). Reads the local store: call it off the UI thread.
    *
    * @return the deferred conflicts
    */
@@ -227,7 +231,8 @@ public final class Dataset {
   }
 
   /**
-   * Decides a deferred conflict; the next sync pushes the outcome (unless it is {@link Resolution#useRemote()}).
+   * Decides a deferred conflict against the remote record stored with it, and clears the conflict, in one
+   * local transaction; the next sync pushes the outcome (unless it is {@link Resolution#useRemote()}).
    *
    * @param key the key of a conflict in {@link #conflicts()}
    * @param resolution the decision; {@link Resolution#defer()} leaves it deferred

@@ -277,7 +277,10 @@ public final class ClientCore {
     }
   }
 
-  /** Makes a dataset local-only: watermark 0, live records dirty on base 0, tombstones removed. */
+  /**
+   * Makes a dataset local-only: watermark 0, live records dirty on base 0 with no deferred conflict (its
+   * remote side belonged to the old dataset), tombstones removed.
+   */
   static void resetAsNew(LocalTransaction tx, String owner, String name) {
     LocalDataset ds = tx.dataset(owner, name);
     if (ds == null) {
@@ -289,7 +292,8 @@ public final class ClientCore {
       if (r.isDeleted()) {
         drop.add(r.key());
       } else {
-        writes.add(RecordWrite.unconditional(r.newBuilder().syncCount(0).baseValue(null).dirty(true).build()));
+        writes.add(RecordWrite.unconditional(
+            r.newBuilder().syncCount(0).baseValue(null).dirty(true).pendingConflict(null).build()));
       }
     }
     tx.deleteRecords(owner, name, drop);

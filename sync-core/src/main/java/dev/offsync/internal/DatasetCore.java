@@ -39,13 +39,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Everything shared by all handles of one dataset: local reads and writes, the single-flight sync
- * (one running, one pending), deferred conflicts, status, progress and change streams, and background
- * syncs with backoff. Not API.
+ * (one running, one pending), deferred conflicts (read from and settled in the local store, where each one
+ * lives in its record's row), status, progress and change streams, and background syncs with backoff.
+ * Not API.
  */
 public final class DatasetCore {
   final ClientCore client;
@@ -54,9 +54,6 @@ public final class DatasetCore {
   private final Object lock = new Object();
   private Run running;
   private Run pending;
-
-  /** Deferred conflicts by key: the conflict and the remote record it was met with. */
-  final Map<String, Deferred> deferred = new ConcurrentHashMap<>();
 
   /**
    * Resolutions committed by syncs that failed afterwards: the next successful sync reports them, so every
@@ -78,17 +75,6 @@ public final class DatasetCore {
   private volatile SyncStatus current;
   private int backgroundFailures;
   private Disposable retryTimer;
-
-  /** A conflict left for the app, with the remote record it was detected against. */
-  static final class Deferred {
-    final SyncConflict conflict;
-    final RemoteRecord remote;
-
-    Deferred(SyncConflict conflict, RemoteRecord remote) {
-      this.conflict = conflict;
-      this.remote = remote;
-    }
-  }
 
   private static final class Run {
     final SingleSubject<SyncReport> result = SingleSubject.create();
@@ -259,8 +245,10 @@ public final class DatasetCore {
         if (old != null && old.isDirty()) {
           dirty--;
         }
-        if (value == null && old != null && old.isDirty() && old.syncCount() == 0 && old.baseValue() == null) {
-          // never synced: removing it needs no remote change, so the row simply goes
+        if (value == null && old != null && old.isDirty() && old.syncCount() == 0 && old.baseValue() == null
+            && old.pendingConflict() == null) {
+          // never synced: removing it needs no remote change, so the row simply goes (unless a deferred
+          // conflict is kept in it: the remote side it holds must survive until the app resolves it)
           tx.deleteRecords(owner, name, Collections.singletonList(key));
           out.add(old.newBuilder().value(null).deviceLastModifiedDate(now).build());
           continue;
@@ -341,7 +329,6 @@ public final class DatasetCore {
       tx.deleteRecords(owner, name, keys);
       return all;
     });
-    deferred.clear();
     pendingCount = 0;
     for (LocalRecord r : removed) {
       if (!r.isDeleted()) {
@@ -372,55 +359,64 @@ public final class DatasetCore {
     }
   }
 
-  /** The deferred conflicts, ordered by key. */
+  /** The deferred conflicts, ordered by key, as stored in the local store. */
   public List<SyncConflict> conflicts() {
-    List<String> keys = new ArrayList<>(deferred.keySet());
-    Collections.sort(keys);
-    List<SyncConflict> out = new ArrayList<>();
-    for (String k : keys) {
-      Deferred d = deferred.get(k);
-      if (d != null) {
-        out.add(d.conflict);
-      }
+    client.checkOpen();
+    String owner = client.owner();
+    List<LocalRecord> rows = client.store.read(tx -> tx.conflictedRecords(owner, name));
+    List<SyncConflict> out = new ArrayList<>(rows.size());
+    for (LocalRecord r : rows) {
+      out.add(conflictOf(name, r));
     }
     return Collections.unmodifiableList(out);
   }
 
-  /** Applies the app's decision for a deferred conflict. */
+  /** The conflict a row with a deferred conflict stands for: its current local state against the stored remote. */
+  static SyncConflict conflictOf(String dataset, LocalRecord row) {
+    return new SyncConflict(dataset, Records.toRecord(row), Records.toRecord(row.pendingConflict()),
+        row.baseValue(), row.syncCount());
+  }
+
+  /**
+   * Applies the app's decision for a deferred conflict against the stored remote side, and clears the
+   * conflict, in one transaction.
+   */
   public void resolve(String key, Resolution resolution) {
     client.checkOpen();
-    Deferred d = deferred.get(key);
-    if (d == null) {
-      throw new IllegalArgumentException("no deferred conflict for key " + key);
-    }
-    if (resolution.kind() == Resolution.Kind.DEFER) {
-      return;
-    }
     if (resolution.kind() == Resolution.Kind.USE_VALUE) {
       Validation.value(resolution.value(), client.limits);
     }
     String owner = client.owner();
     Instant now = client.clock.instant();
+    if (resolution.kind() == Resolution.Kind.DEFER) {
+      LocalRecord current = client.store.read(tx -> tx.record(owner, name, key));
+      if (current == null || current.pendingConflict() == null) {
+        throw new IllegalArgumentException("no deferred conflict for key " + key);
+      }
+      return;
+    }
+    SyncConflict[] conflict = new SyncConflict[1];
     LocalRecord written = client.store.write(tx -> {
       LocalRecord current = tx.record(owner, name, key);
-      if (current == null) {
-        return null;
+      if (current == null || current.pendingConflict() == null) {
+        throw new IllegalArgumentException("no deferred conflict for key " + key);
       }
-      LocalRecord next = applyResolution(current, d.remote, resolution, now);
+      conflict[0] = conflictOf(name, current);
+      LocalRecord next = applyResolution(current, current.pendingConflict(), resolution, now);
       tx.writeRecords(owner, name, Collections.singletonList(RecordWrite.ifVersion(next, current.version())));
       pendingCount = tx.usage(owner, name).dirtyRecordCount();
       return next;
     });
-    deferred.remove(key);
-    client.emit(RecordEvent.resolved(d.conflict, resolution));
-    if (written != null) {
-      changes.onNext(new DatasetChange(name, Records.toRecord(written), DatasetChange.Source.REMOTE));
-    }
+    client.emit(RecordEvent.resolved(conflict[0], resolution));
+    changes.onNext(new DatasetChange(name, Records.toRecord(written), DatasetChange.Source.REMOTE));
     recomputeStatus();
     writes.onNext(Boolean.TRUE);
   }
 
-  /** The row {@code local} becomes under {@code resolution} against {@code remote}. */
+  /**
+   * The row {@code local} becomes under {@code resolution} against {@code remote}; it carries no deferred
+   * conflict any more.
+   */
   static LocalRecord applyResolution(LocalRecord local, RemoteRecord remote, Resolution resolution, Instant now) {
     switch (resolution.kind()) {
       case USE_REMOTE:
@@ -675,12 +671,10 @@ public final class DatasetCore {
   // ---------------------------------------------------------------- lifecycle
 
   void onIdentityChanged() {
-    deferred.clear();
     refreshFromStore();
   }
 
   void onWiped() {
-    deferred.clear();
     pendingCount = 0;
     lastSyncedAt = null;
     recomputeStatus();

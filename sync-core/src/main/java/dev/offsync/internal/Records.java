@@ -45,7 +45,7 @@ public final class Records {
         .build();
   }
 
-  /** {@code local}'s pending state rebased on the server's record: dirty, base = remote. */
+  /** {@code local}'s pending state rebased on the server's record: dirty, base = remote, no deferred conflict. */
   public static LocalRecord rebase(LocalRecord local, RemoteRecord remote, String value, boolean newDeviceDate,
       java.time.Instant now) {
     LocalRecord.Builder b = local.newBuilder()
@@ -53,6 +53,7 @@ public final class Records {
         .syncCount(remote.syncCount())
         .baseValue(remote.value())
         .dirty(true)
+        .pendingConflict(null)
         .lastModifiedDate(remote.lastModifiedDate())
         .lastModifiedBy(remote.lastModifiedBy());
     if (newDeviceDate) {

@@ -81,6 +81,12 @@ final class SyncRun {
   /** Resolutions this run committed locally; carried to a later report if this run fails. */
   private final List<ResolvedConflict> committedResolutions = new ArrayList<>();
   private final Set<String> failedKeys = new LinkedHashSet<>();
+  /**
+   * Keys this run deferred to the app. Their rows carry the conflict, so pushes skip them anyway; the set also
+   * covers a deferral whose compare-and-set lost to an app write (pushing that write would only meet the
+   * same 409).
+   */
+  private final Set<String> deferredInRun = new LinkedHashSet<>();
   private final Set<String> mergedNames = new LinkedHashSet<>();
 
   SyncRun(DatasetCore ds, boolean full) {
@@ -294,7 +300,6 @@ final class SyncRun {
       tx.deleteDataset(id, name);
       return DeletionOutcome.PURGED;
     });
-    ds.deferred.clear();
     if (outcome == DeletionOutcome.RECREATED) {
       recreated = true;
     }
@@ -339,6 +344,9 @@ final class SyncRun {
         decisions.add(new Decision(RecordWrite.ifVersion(Records.cleanFromRemote(r), RecordWrite.ABSENT), null, null));
       } else if (l.syncCount() >= r.syncCount()) {
         continue; // already have this or a later state (a re-pull after a rewind)
+      } else if (l.pendingConflict() != null && l.pendingConflict().syncCount() >= r.syncCount()
+          && !Objects.equals(l.value(), r.value())) {
+        continue; // this remote state is already deferred to the app; only a newer one asks the resolver again
       } else if (!l.isDirty() || Objects.equals(l.value(), r.value())) {
         // clean: take remote; dirty with the same value: adopt its sync count and become clean
         decisions.add(new Decision(RecordWrite.ifVersion(Records.cleanFromRemote(r), l.version()), null, null));
@@ -380,11 +388,13 @@ final class SyncRun {
       if (skipped.contains(key)) {
         continue; // the app wrote the row meanwhile: its newer write wins and stays dirty
       }
+      if (d.resolution != null && d.resolution.kind() == Resolution.Kind.DEFER) {
+        continue; // only the conflict was stored in the row: its value did not change
+      }
       recordsApplied++;
       dev.offsync.Record stored = Records.toRecord(d.write.record());
       if (d.conflict != null) {
         committedResolutions.add(new ResolvedConflict(d.conflict, d.resolution, null));
-        ds.deferred.remove(key);
         c.emit(RecordEvent.resolved(d.conflict, d.resolution));
       } else {
         c.emit(RecordEvent.pulled(name, stored));
@@ -396,7 +406,10 @@ final class SyncRun {
     return true;
   }
 
-  /** Calls the resolver for a conflict; {@code null} if nothing is to be written (deferred or failed). */
+  /**
+   * Calls the resolver for a conflict; {@code null} if nothing is to be written (the resolver failed). A
+   * deferral writes the conflict's remote side into the row.
+   */
   private Decision resolve(ConflictResolver resolver, LocalRecord l, RemoteRecord r, Instant now) {
     SyncConflict conflict = new SyncConflict(name, Records.toRecord(l), Records.toRecord(r), l.baseValue(),
         l.syncCount());
@@ -418,9 +431,12 @@ final class SyncRun {
     }
     conflicts.add(new ResolvedConflict(conflict, resolution, null));
     if (resolution.kind() == Resolution.Kind.DEFER) {
-      ds.deferred.put(l.key(), new DatasetCore.Deferred(conflict, r));
+      // kept in the row (value, dirty mark and base unchanged), so it survives restarts and is not pushed;
+      // a newer remote state replaces it
+      deferredInRun.add(l.key());
       c.emit(RecordEvent.resolved(conflict, resolution));
-      return null;
+      return new Decision(RecordWrite.ifVersion(l.newBuilder().pendingConflict(r).build(), l.version()), conflict,
+          resolution);
     }
     LocalRecord next = DatasetCore.applyResolution(l, r, resolution, now);
     return new Decision(RecordWrite.ifVersion(next, l.version()), conflict, resolution);
@@ -432,7 +448,7 @@ final class SyncRun {
     return c.local(() -> c.store.read(tx -> tx.dirtyRecords(id, name))).flatMap(dirty -> {
       List<LocalRecord> toPush = new ArrayList<>();
       for (LocalRecord r : dirty) {
-        if (!ds.deferred.containsKey(r.key()) && !failedKeys.contains(r.key())) {
+        if (r.pendingConflict() == null && !failedKeys.contains(r.key()) && !deferredInRun.contains(r.key())) {
           toPush.add(r);
         }
       }
@@ -591,8 +607,12 @@ final class SyncRun {
   private SyncReport finish() {
     Instant end = c.clock.instant();
     List<String> localMerged = new ArrayList<>();
+    Set<String> deferredKeys = new LinkedHashSet<>();
     boolean sameIdentity = c.identityEpoch() == epoch;
     c.store.write(tx -> {
+      for (LocalRecord r : tx.conflictedRecords(id, name)) {
+        deferredKeys.add(r.key());
+      }
       for (LocalDataset other : tx.datasets(id)) {
         if (other.name().startsWith(name + ".") && !other.isDeletedLocally()) {
           localMerged.add(other.name());
@@ -613,7 +633,6 @@ final class SyncRun {
     pullCompleted = pullTotal;
     pushCompleted = pushTotal;
     progress(SyncProgress.Phase.DONE);
-    Set<String> deferredKeys = new LinkedHashSet<>(ds.deferred.keySet());
     SyncReport.Builder b = SyncReport.builder(name, id)
         .startedAt(startedAt)
         .duration(Duration.between(startedAt, end).isNegative() ? Duration.ZERO : Duration.between(startedAt, end))
