@@ -103,22 +103,30 @@ final class SqliteTransaction extends JdbcTransaction {
   @Override
   public void scanRecords(
       DatasetId id, long afterSyncCount, String afterKey, int limit, Consumer<StoredRecord> sink) {
+    // A row-value comparison (or a plain "sync_count > ?" without a cursor key) lets SQLite walk
+    // records_by_sync_count as a range; the equivalent OR form made it filter every record of the dataset.
     jdbc(() -> {
       stream(
-          "SELECT " + RECORD_COLUMNS + " FROM records WHERE pool_id = ? AND identity_id = ? AND dataset = ?"
-              + " AND (sync_count > ? OR (sync_count = ? AND key > ?))"
-              + " ORDER BY sync_count, key LIMIT ?",
+          scanSql(afterKey != null),
           ps -> {
             JdbcRows.setDatasetId(ps, 1, id);
             ps.setLong(4, afterSyncCount);
-            // with no cursor key, "(sync_count = L AND key > x)" must match nothing: use a count no row has
-            ps.setLong(5, afterKey == null ? Long.MIN_VALUE : afterSyncCount);
-            ps.setString(6, afterKey == null ? "" : afterKey);
-            ps.setInt(7, limit);
+            int next = 5;
+            if (afterKey != null) {
+              ps.setString(next++, afterKey);
+            }
+            ps.setInt(next, limit);
           },
           JdbcRows::record, sink);
       return null;
     });
+  }
+
+  /** The paging query of {@link #scanRecords}; with a cursor key it continues after (count, key). */
+  static String scanSql(boolean withCursorKey) {
+    return "SELECT " + RECORD_COLUMNS + " FROM records WHERE pool_id = ? AND identity_id = ? AND dataset = ?"
+        + " AND " + (withCursorKey ? "(sync_count, key) > (?, ?)" : "sync_count > ?")
+        + " ORDER BY sync_count, key LIMIT ?";
   }
 
   // ---- bulk publish
