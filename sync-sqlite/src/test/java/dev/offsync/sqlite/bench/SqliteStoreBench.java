@@ -71,6 +71,8 @@ public final class SqliteStoreBench {
             () -> applyPage(store, version[0]++), () -> rawUpdate(raw, rawDataset, 1024), () -> { });
         bench("  same + the engine's merge read", 40, 1024, store, raw,
             () -> readAndApplyPage(store, version[0]++), () -> rawUpdate(raw, rawDataset, 1024), () -> { });
+        bench("engine's single put, 1,024 records", 12, 2000, store, raw,
+            () -> enginePuts(store, 2000), () -> rawSingles(raw, rawDataset, 2000), () -> { });
         clear(store, raw);
         bench("single-record write tx", 12, 2000, store, raw,
             () -> singles(store, 2000), () -> rawSingles(raw, rawDataset, 2000), () -> { });
@@ -182,6 +184,26 @@ public final class SqliteStoreBench {
     for (int i = 0; i < n; i++) {
       RecordWrite w = RecordWrite.unconditional(record(i % 100, VALUE));
       store.write(tx -> tx.writeRecords(OWNER, DS, List.of(w)));
+    }
+  }
+
+  /**
+   * sync-core's write transaction for one {@code Dataset.put} ({@code DatasetCore.write}) on a dataset of
+   * 1,024 records: the dataset row, the key's current record, the dataset's usage (limit check and pending
+   * count), the write and the dataset row's modification date.
+   */
+  private static void enginePuts(SqliteLocalStore store, int n) {
+    for (int i = 0; i < n; i++) {
+      LocalRecord r = record(i % 1024, VALUE);
+      RecordWrite w = RecordWrite.unconditional(r);
+      store.write(tx -> {
+        LocalDataset d = tx.dataset(OWNER, DS);
+        tx.records(OWNER, DS, List.of(r.key()));
+        tx.usage(OWNER, DS);
+        tx.writeRecords(OWNER, DS, List.of(w));
+        tx.putDataset(d.newBuilder().lastModifiedDate(Instant.ofEpochSecond(0, NOW)).build());
+        return null;
+      });
     }
   }
 
