@@ -33,7 +33,7 @@ import java.util.Set;
  * ({@code live_record_count}, {@code live_bytes}, {@code dirty_record_count}) by exactly the change, in the
  * same transaction, so {@link #usage} is one row read. A single-record write does it in one statement
  * before the write (old contribution read in the statement, under the write's compare-and-set condition);
- * a batched write reads the replaced rows' contributions with batched {@code IN} queries and adds the net
+ * a batched write sums the replaced rows' contributions in SQL (chunks of 512 keys) and adds the net
  * change with one {@code UPDATE}; a delete returns the removed rows' contributions ({@code RETURNING}).
  * Datasets that are deleted or moved take their counters with their row.
  *
@@ -116,9 +116,27 @@ final class SqliteTransaction implements LocalTransaction {
 
   private static final String[] RECORDS_IN = inStatements("SELECT " + RECORD_COLUMNS
       + " FROM records WHERE dataset_id = ? AND key IN ", "");
-  /** The current version and counter contribution of the rows a batched write is about to replace. */
-  static final String[] OLD_ROWS_IN = inStatements("SELECT key, version, " + CONTRIBUTION
-      + " FROM records WHERE dataset_id = ? AND key IN ", "");
+  /**
+   * What the rows that a batch of writes will replace contribute to the counters, summed in SQL (no row
+   * is returned): one (key, expected version) pair per write, -1 for "any version", so a row counts iff
+   * its write will apply. The pairs are the outer loop (CROSS JOIN), each a primary-key search.
+   */
+  static final String[] OLD_ROWS_SUM = valuesStatements();
+
+  private static String[] valuesStatements() {
+    String[] sql = new String[BUCKETS.length];
+    for (int i = 0; i < BUCKETS.length; i++) {
+      StringBuilder sb = new StringBuilder("SELECT coalesce(sum(r.deleted = 0), 0),"
+          + " coalesce(sum(iif(r.deleted = 0, octet_length(r.key) + octet_length(r.value), 0)), 0),"
+          + " coalesce(sum(r.dirty), 0) FROM (VALUES ");
+      for (int j = 0; j < BUCKETS[i]; j++) {
+        sb.append(j == 0 ? "(?, ?)" : ", (?, ?)");
+      }
+      sql[i] = sb.append(") AS v CROSS JOIN records AS r ON r.dataset_id = ? AND r.key = v.column1"
+          + " AND (v.column2 < 0 OR r.version = v.column2)").toString();
+    }
+    return sql;
+  }
   /** Removes rows and returns what they contributed to the counters. */
   static final String[] DELETE_RECORDS_IN = inStatements("DELETE FROM records WHERE dataset_id = ? AND key IN ",
       " RETURNING " + CONTRIBUTION);
@@ -558,10 +576,10 @@ final class SqliteTransaction implements LocalTransaction {
       if (n == 0) {
         return skipped;
       }
-      // the rows the writes may replace (an "absent" write that applies replaces none): their versions
-      // and counter contributions, with batched reads
-      Map<String, long[]> old = oldRows(id, writes);
+      // the counters lose what the rows the writes will replace contribute (an "absent" write that applies
+      // replaces none), summed in SQL, and gain what each applied write's row contributes
       long[] delta = new long[3];
+      subtractReplaced(id, writes, delta);
       // several: at most three JDBC batches (one per kind), each split every MAX_BATCH rows
       WriteBatch[] batches = new WriteBatch[3];
       for (RecordWrite w : writes) {
@@ -572,7 +590,7 @@ final class SqliteTransaction implements LocalTransaction {
           b = new WriteBatch(conn.prepareBatch(writeSql(expected)), Math.min(n, MAX_BATCH));
           batches[kind] = b;
         } else if (b.writes.size() == MAX_BATCH) {
-          b.run(skipped, old, delta);
+          b.run(skipped, delta);
         }
         bindWrite(b.ps, id, w);
         b.ps.addBatch();
@@ -580,7 +598,7 @@ final class SqliteTransaction implements LocalTransaction {
       }
       for (WriteBatch b : batches) {
         if (b != null && !b.writes.isEmpty()) {
-          b.run(skipped, old, delta);
+          b.run(skipped, delta);
         }
       }
       adjustUsage(id, delta);
@@ -603,26 +621,42 @@ final class SqliteTransaction implements LocalTransaction {
   }
 
   /**
-   * Reads {version, live, bytes, dirty} of the existing rows for the keys of the writes that may replace
-   * one (every kind but "absent"), in chunks of up to {@value #MAX_CHUNK} keys.
+   * Subtracts from {@code delta} what the rows that {@code writes} will replace contribute: for every write
+   * but "absent" ones, the row with its key if its version matches (any version for "any"), in chunks of up
+   * to {@value #MAX_CHUNK} writes. Exact because this transaction holds the write lock: the batches that
+   * follow apply a write iff its row matched here.
    */
-  private Map<String, long[]> oldRows(long id, List<RecordWrite> writes) throws SQLException {
-    List<String> keys = new ArrayList<>(writes.size());
+  private void subtractReplaced(long id, List<RecordWrite> writes, long[] delta) throws SQLException {
+    List<RecordWrite> replacing = new ArrayList<>(writes.size());
     for (RecordWrite w : writes) {
       if (w.expectedVersion() != RecordWrite.ABSENT) {
-        keys.add(w.record().key());
+        replacing.add(w);
       }
     }
-    Map<String, long[]> out = new HashMap<>(keys.size() * 2);
-    for (int from = 0; from < keys.size(); from += MAX_CHUNK) {
-      PreparedStatement ps = bindIn(OLD_ROWS_IN, id, keys.subList(from, Math.min(keys.size(), from + MAX_CHUNK)));
+    for (int from = 0; from < replacing.size(); from += MAX_CHUNK) {
+      List<RecordWrite> chunk = replacing.subList(from, Math.min(replacing.size(), from + MAX_CHUNK));
+      int bucket = 0;
+      while (BUCKETS[bucket] < chunk.size()) {
+        bucket++;
+      }
+      PreparedStatement ps = conn.prepare(OLD_ROWS_SUM[bucket]);
+      int i = 1;
+      for (RecordWrite w : chunk) {
+        ps.setString(i++, w.record().key());
+        ps.setLong(i++, w.expectedVersion() == RecordWrite.ANY_VERSION ? -1 : w.expectedVersion());
+      }
+      for (int pad = chunk.size(); pad < BUCKETS[bucket]; pad++) {
+        ps.setNull(i++, Types.VARCHAR);
+        ps.setNull(i++, Types.INTEGER);
+      }
+      ps.setLong(i, id);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
-        }
+        rs.next();
+        delta[0] -= rs.getLong(1);
+        delta[1] -= rs.getLong(2);
+        delta[2] -= rs.getLong(3);
       }
     }
-    return out;
   }
 
   /** Adds {live, bytes, dirty} to the dataset's counters; no statement when nothing changed. */
@@ -718,9 +752,9 @@ final class SqliteTransaction implements LocalTransaction {
 
     /**
      * Executes the queued rows (one counted statement run), adds the unchanged ones to {@code skipped}
-     * and the changed ones' counter change (new contribution minus the {@code old} row's) to {@code delta}.
+     * and the changed ones' new contribution to {@code delta}.
      */
-    void run(Set<String> skipped, Map<String, long[]> old, long[] delta) throws SQLException {
+    void run(Set<String> skipped, long[] delta) throws SQLException {
       conn.countRun();
       int[] counts = ps.executeBatch();
       if (counts.length != writes.size()) {
@@ -735,12 +769,6 @@ final class SqliteTransaction implements LocalTransaction {
         delta[0] += r.isDeleted() ? 0 : 1;
         delta[1] += liveBytes(r);
         delta[2] += r.isDirty() ? 1 : 0;
-        long[] before = old.get(r.key());
-        if (before != null) {
-          delta[0] -= before[1];
-          delta[1] -= before[2];
-          delta[2] -= before[3];
-        }
       }
       writes.clear();
     }
