@@ -147,21 +147,23 @@ final class SqliteTransaction implements LocalTransaction {
   // not run. Parameters: ?1 live, ?2 bytes, ?3 dirty of the new row, ?4 key, then the dataset (?5 id, or
   // ?5 owner and ?6 name), then the expected version (CAS only).
   private static final String ADJUST_ONE_SET =
-      "UPDATE datasets SET live_record_count = live_record_count + ?1 - o.live,"
-          + " live_bytes = live_bytes + ?2 - o.bytes, dirty_record_count = dirty_record_count + ?3 - o.dirty"
-          + " FROM (SELECT count(*) AS n, max(version) AS version, coalesce(sum(deleted = 0), 0) AS live,"
-          + " coalesce(sum(iif(deleted = 0, octet_length(key) + octet_length(value), 0)), 0) AS bytes,"
-          + " coalesce(sum(dirty), 0) AS dirty FROM records WHERE dataset_id = ";
+      "UPDATE datasets SET (live_record_count, live_bytes, dirty_record_count) = (SELECT"
+          + " datasets.live_record_count + ?1 - coalesce(sum(r.deleted = 0), 0),"
+          + " datasets.live_bytes + ?2 - coalesce(sum(iif(r.deleted = 0, octet_length(r.key) + octet_length(r.value), 0)), 0),"
+          + " datasets.dirty_record_count + ?3 - coalesce(sum(r.dirty), 0)"
+          + " FROM records AS r WHERE r.dataset_id = datasets.id AND r.key = ?4) WHERE ";
   /** [kind: any, absent, version][0 = by id, 1 = by owner and name]. */
   static final String[][] ADJUST_ONE = {
       {adjustOne(true, ""), adjustOne(false, "")},
-      {adjustOne(true, " AND o.n = 0"), adjustOne(false, " AND o.n = 0")},
-      {adjustOne(true, " AND o.version = ?6"), adjustOne(false, " AND o.version = ?7")}};
+      {adjustOne(true, " AND NOT EXISTS (SELECT 1 FROM records WHERE dataset_id = datasets.id AND key = ?4)"),
+          adjustOne(false, " AND NOT EXISTS (SELECT 1 FROM records WHERE dataset_id = datasets.id AND key = ?4)")},
+      {adjustOne(true, " AND EXISTS (SELECT 1 FROM records WHERE dataset_id = datasets.id AND key = ?4"
+          + " AND version = ?6)"),
+          adjustOne(false, " AND EXISTS (SELECT 1 FROM records WHERE dataset_id = datasets.id AND key = ?4"
+              + " AND version = ?7)")}};
 
   private static String adjustOne(boolean byId, String condition) {
-    return ADJUST_ONE_SET + (byId ? "?5" : "(SELECT id FROM datasets WHERE owner = ?5 AND name = ?6)")
-        + " AND key = ?4) AS o WHERE "
-        + (byId ? "datasets.id = ?5" : "datasets.owner = ?5 AND datasets.name = ?6") + condition;
+    return ADJUST_ONE_SET + (byId ? "id = ?5" : "owner = ?5 AND name = ?6") + condition;
   }
 
   private final StoreConnection conn;
