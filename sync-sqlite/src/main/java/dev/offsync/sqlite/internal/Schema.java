@@ -83,8 +83,25 @@ public final class Schema {
               + " count(*) FILTER (WHERE dirty = 1)"
               + " FROM records WHERE dataset_id = datasets.id)");
 
+  /**
+   * Version 4: deferred conflicts with their record. A row whose conflict the resolver deferred to the app
+   * holds the remote record it conflicts with: {@code conflict_sync_count} (not {@code NULL} iff the row has
+   * one), {@code conflict_value} ({@code NULL} = the remote side is a tombstone), and the remote record's
+   * server date, writer and device date. A partial index on the rows that have one answers
+   * {@code conflictedRecords} without scanning the dataset. Existing rows get no conflict (the columns
+   * start {@code NULL}); nothing is rewritten.
+   */
+  static final List<String> V4 =
+      List.of(
+          "ALTER TABLE records ADD COLUMN conflict_sync_count INTEGER CHECK (conflict_sync_count >= 0)",
+          "ALTER TABLE records ADD COLUMN conflict_value TEXT",
+          "ALTER TABLE records ADD COLUMN conflict_last_modified_date ANY",
+          "ALTER TABLE records ADD COLUMN conflict_last_modified_by TEXT",
+          "ALTER TABLE records ADD COLUMN conflict_device_last_modified_date ANY",
+          "CREATE INDEX records_conflicted ON records (dataset_id, key) WHERE conflict_sync_count IS NOT NULL");
+
   /** Every migration step, in order: {@code STEPS.get(i)} takes the database from version i to i + 1. */
-  static final List<List<String>> STEPS = List.of(V1, V2, V3);
+  static final List<List<String>> STEPS = List.of(V1, V2, V3, V4);
 
   /** The schema version this code writes. */
   public static final int CURRENT_VERSION = STEPS.size();

@@ -6,6 +6,7 @@ import dev.offsync.spi.LocalDataset;
 import dev.offsync.spi.LocalRecord;
 import dev.offsync.spi.LocalTransaction;
 import dev.offsync.spi.RecordWrite;
+import dev.offsync.spi.RemoteRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +38,12 @@ import java.util.Set;
  * change with one {@code UPDATE}; a delete returns the removed rows' contributions ({@code RETURNING}).
  * Datasets that are deleted or moved take their counters with their row.
  *
+ * <p>Deferred conflicts (schema v4): a record's {@link LocalRecord#pendingConflict()} is five columns of its
+ * row ({@code conflict_*}, all {@code NULL} for none), written by every write of the row like its other
+ * fields and read back by every record read; {@link #conflictedRecords} uses the partial index on the rows
+ * that have one. Moving a dataset re-parents its rows and keeps them. They do not count in the usage
+ * counters (a conflicted row is dirty, and counted as such).
+ *
  * <p>If any operation fails with an {@link SQLException}, the transaction is marked failed and the
  * store rolls it back even if the work swallows the {@link LocalStoreException}.
  */
@@ -51,7 +58,10 @@ final class SqliteTransaction implements LocalTransaction {
 
   private static final String RECORD_COLUMNS =
       "key, value, sync_count, base_value, dirty, version, device_last_modified_date,"
-          + " last_modified_date, last_modified_by";
+          + " last_modified_date, last_modified_by, conflict_sync_count, conflict_value,"
+          + " conflict_last_modified_date, conflict_last_modified_by, conflict_device_last_modified_date";
+  /** How many record fields {@link #bindRecordFields} binds (everything but dataset, key and version). */
+  private static final int FIELDS = 13;
   private static final String DATASET_COLUMNS =
       "owner, name, watermark, deleted_locally, creation_date, last_modified_date, last_modified_by,"
           + " last_synced_at, remote_storage_bytes, remote_record_count";
@@ -77,6 +87,10 @@ final class SqliteTransaction implements LocalTransaction {
   static final String DIRTY_RECORDS =
       "SELECT " + RECORD_COLUMNS + " FROM records INDEXED BY records_dirty WHERE dataset_id = ? AND dirty = 1"
           + " ORDER BY key";
+  /** The rows holding a deferred conflict (schema v4), by their partial index. */
+  static final String CONFLICTED_RECORDS =
+      "SELECT " + RECORD_COLUMNS + " FROM records INDEXED BY records_conflicted"
+          + " WHERE dataset_id = ? AND conflict_sync_count IS NOT NULL ORDER BY key";
   /** The usage counters kept on the dataset row (schema v3): one index lookup, no record read. */
   static final String USAGE =
       "SELECT live_record_count, live_bytes, dirty_record_count FROM datasets WHERE owner = ? AND name = ?";
@@ -87,28 +101,39 @@ final class SqliteTransaction implements LocalTransaction {
   /** What a record row contributes to the counters: live (0/1), live UTF-8 bytes of key + value, dirty (0/1). */
   private static final String CONTRIBUTION =
       "deleted = 0, iif(deleted = 0, octet_length(key) + octet_length(value), 0), dirty";
+  /** The written columns after dataset_id and key, in {@link #bindRecordFields}'s order. */
+  private static final String WRITTEN_COLUMNS =
+      "value, deleted, sync_count, base_value, device_last_modified_date, last_modified_date, last_modified_by,"
+          + " dirty, conflict_sync_count, conflict_value, conflict_last_modified_date, conflict_last_modified_by,"
+          + " conflict_device_last_modified_date";
   private static final String INSERT_COLUMNS =
-      "INSERT INTO records (dataset_id, key, value, deleted, sync_count, base_value, device_last_modified_date,"
-          + " last_modified_date, last_modified_by, dirty, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+      "INSERT INTO records (dataset_id, key, " + WRITTEN_COLUMNS + ", version)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
   static final String UPSERT_RECORD = INSERT_COLUMNS
       + " ON CONFLICT (dataset_id, key) DO UPDATE SET value = excluded.value, deleted = excluded.deleted,"
       + " sync_count = excluded.sync_count, base_value = excluded.base_value,"
       + " device_last_modified_date = excluded.device_last_modified_date,"
       + " last_modified_date = excluded.last_modified_date, last_modified_by = excluded.last_modified_by,"
-      + " dirty = excluded.dirty, version = records.version + 1";
+      + " dirty = excluded.dirty, conflict_sync_count = excluded.conflict_sync_count,"
+      + " conflict_value = excluded.conflict_value,"
+      + " conflict_last_modified_date = excluded.conflict_last_modified_date,"
+      + " conflict_last_modified_by = excluded.conflict_last_modified_by,"
+      + " conflict_device_last_modified_date = excluded.conflict_device_last_modified_date,"
+      + " version = records.version + 1";
   static final String INSERT_IF_ABSENT = INSERT_COLUMNS + " ON CONFLICT (dataset_id, key) DO NOTHING";
   static final String UPDATE_IF_VERSION =
       "UPDATE records SET value = ?, deleted = ?, sync_count = ?, base_value = ?,"
           + " device_last_modified_date = ?, last_modified_date = ?, last_modified_by = ?, dirty = ?,"
+          + " conflict_sync_count = ?, conflict_value = ?, conflict_last_modified_date = ?,"
+          + " conflict_last_modified_by = ?, conflict_device_last_modified_date = ?,"
           + " version = version + 1 WHERE dataset_id = ? AND key = ? AND version = ?";
 
   // The same three writes for one record with the dataset id resolved inside the statement (by owner and
   // name), so a single put needs no separate id lookup. They change no row when the dataset is missing;
   // only then (or on a compare-and-set miss) does writeRecords look the id up, to tell the two apart.
   private static final String INSERT_COLUMNS_BY_NAME =
-      "INSERT INTO records (dataset_id, key, value, deleted, sync_count, base_value, device_last_modified_date,"
-          + " last_modified_date, last_modified_by, dirty, version)"
-          + " SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1 FROM datasets WHERE owner = ? AND name = ?";
+      "INSERT INTO records (dataset_id, key, " + WRITTEN_COLUMNS + ", version)"
+          + " SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1 FROM datasets WHERE owner = ? AND name = ?";
   static final String UPSERT_RECORD_BY_NAME = INSERT_COLUMNS_BY_NAME + UPSERT_RECORD.substring(INSERT_COLUMNS.length());
   static final String INSERT_IF_ABSENT_BY_NAME = INSERT_COLUMNS_BY_NAME + " ON CONFLICT (dataset_id, key) DO NOTHING";
   static final String UPDATE_IF_VERSION_BY_NAME = UPDATE_IF_VERSION.replace("WHERE dataset_id = ?",
@@ -460,6 +485,11 @@ final class SqliteTransaction implements LocalTransaction {
     return list(owner, dataset, DIRTY_RECORDS, "reading dirty records");
   }
 
+  @Override
+  public List<LocalRecord> conflictedRecords(String owner, String dataset) {
+    return list(owner, dataset, CONFLICTED_RECORDS, "reading records with a deferred conflict");
+  }
+
   private List<LocalRecord> list(String owner, String dataset, String sql, String what) {
     notNull(owner, "owner");
     notNull(dataset, "dataset");
@@ -718,9 +748,9 @@ final class SqliteTransaction implements LocalTransaction {
       bindRecordFields(ps, 3, r);
     } else {
       bindRecordFields(ps, 1, r);
-      ps.setLong(9, datasetId);
-      ps.setString(10, r.key());
-      ps.setLong(11, expected);
+      ps.setLong(FIELDS + 1, datasetId);
+      ps.setString(FIELDS + 2, r.key());
+      ps.setLong(FIELDS + 3, expected);
     }
   }
 
@@ -731,14 +761,14 @@ final class SqliteTransaction implements LocalTransaction {
     if (expected == RecordWrite.ANY_VERSION || expected == RecordWrite.ABSENT) {
       ps.setString(1, r.key());
       bindRecordFields(ps, 2, r);
-      ps.setString(10, owner);
-      ps.setString(11, dataset);
+      ps.setString(FIELDS + 2, owner);
+      ps.setString(FIELDS + 3, dataset);
     } else {
       bindRecordFields(ps, 1, r);
-      ps.setString(9, owner);
-      ps.setString(10, dataset);
-      ps.setString(11, r.key());
-      ps.setLong(12, expected);
+      ps.setString(FIELDS + 1, owner);
+      ps.setString(FIELDS + 2, dataset);
+      ps.setString(FIELDS + 3, r.key());
+      ps.setLong(FIELDS + 4, expected);
     }
   }
 
@@ -776,7 +806,11 @@ final class SqliteTransaction implements LocalTransaction {
     }
   }
 
-  /** Binds value, deleted, sync_count, base_value, the three dates/by and dirty, from {@code at}. */
+  /**
+   * Binds the {@value #FIELDS} written columns from {@code at}: value, deleted, sync_count, base_value, the
+   * three dates/by, dirty, then the deferred conflict's sync count, value, dates and writer (all
+   * {@code NULL} when the record has none).
+   */
   private static void bindRecordFields(PreparedStatement ps, int at, LocalRecord r) throws SQLException {
     ps.setString(at, r.value());
     ps.setInt(at + 1, r.isDeleted() ? 1 : 0);
@@ -786,6 +820,18 @@ final class SqliteTransaction implements LocalTransaction {
     setInstant(ps, at + 5, r.lastModifiedDate());
     ps.setString(at + 6, r.lastModifiedBy());
     ps.setInt(at + 7, r.isDirty() ? 1 : 0);
+    RemoteRecord c = r.pendingConflict();
+    if (c == null) {
+      for (int i = 8; i < FIELDS; i++) {
+        ps.setNull(at + i, Types.NULL);
+      }
+    } else {
+      ps.setLong(at + 8, c.syncCount());
+      ps.setString(at + 9, c.value());
+      setInstant(ps, at + 10, c.lastModifiedDate());
+      ps.setString(at + 11, c.lastModifiedBy());
+      setInstant(ps, at + 12, c.deviceLastModifiedDate());
+    }
   }
 
   @Override
@@ -852,7 +898,16 @@ final class SqliteTransaction implements LocalTransaction {
   }
 
   private static LocalRecord readRecord(ResultSet rs) throws SQLException {
-    return LocalRecord.builder(rs.getString(1))
+    String key = rs.getString(1);
+    long conflictSyncCount = rs.getLong(10);
+    RemoteRecord conflict = rs.wasNull() ? null : RemoteRecord.builder(key)
+        .value(rs.getString(11))
+        .syncCount(conflictSyncCount)
+        .lastModifiedDate(Instants.decode(rs.getObject(12)))
+        .lastModifiedBy(rs.getString(13))
+        .deviceLastModifiedDate(Instants.decode(rs.getObject(14)))
+        .build();
+    return LocalRecord.builder(key)
         .value(rs.getString(2))
         .syncCount(rs.getLong(3))
         .baseValue(rs.getString(4))
@@ -861,6 +916,7 @@ final class SqliteTransaction implements LocalTransaction {
         .deviceLastModifiedDate(Instants.decode(rs.getObject(7)))
         .lastModifiedDate(Instants.decode(rs.getObject(8)))
         .lastModifiedBy(rs.getString(9))
+        .pendingConflict(conflict)
         .build();
   }
 

@@ -46,6 +46,8 @@ class QueryPlanTest {
   void dirtyScanUsesThePartialIndexInKeyOrder() throws Exception {
     String plan = plan(db, SqliteTransaction.DIRTY_RECORDS);
     assertThat(plan).contains("USING INDEX records_dirty (dataset_id=?)").doesNotContain("TEMP B-TREE");
+    assertThat(plan(db, SqliteTransaction.CONFLICTED_RECORDS))
+        .contains("USING INDEX records_conflicted (dataset_id=?)").doesNotContain("TEMP B-TREE");
   }
 
   @Test

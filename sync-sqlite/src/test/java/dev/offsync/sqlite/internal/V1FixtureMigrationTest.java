@@ -8,6 +8,7 @@ import dev.offsync.spi.DatasetUsage;
 import dev.offsync.spi.LocalDataset;
 import dev.offsync.spi.LocalRecord;
 import dev.offsync.spi.RecordWrite;
+import dev.offsync.spi.RemoteRecord;
 import dev.offsync.sqlite.SqliteLocalStore;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -82,6 +83,8 @@ class V1FixtureMigrationTest {
           // every unsynced edit, found by the new dirty index
           assertThat(tx.dirtyRecords(owner, ds)).as("dirty " + owner + "/" + ds)
               .containsExactlyElementsOf(all.stream().filter(LocalRecord::isDirty).collect(Collectors.toList()));
+          // v4: no row had a deferred conflict before
+          assertThat(tx.conflictedRecords(owner, ds)).as("conflicted " + owner + "/" + ds).isEmpty();
         }
         for (Object[] d : V1Fixture.DATASETS) {
           LocalDataset row = tx.dataset((String) d[0], (String) d[1]);
@@ -109,8 +112,16 @@ class V1FixtureMigrationTest {
       java.util.Set<String> skipped = store.write(tx -> tx.writeRecords(V1Fixture.OWNER, "settings", List.of(
           RecordWrite.ifVersion(LocalRecord.builder("lang").value("de").dirty(true).syncCount(2).build(), 3))));
       assertThat(skipped).isEmpty();
+      // a migrated row can hold a deferred conflict (v4 columns), tombstone remote side included
+      RemoteRecord removed = RemoteRecord.builder("lang").value(null).syncCount(9).lastModifiedBy("other").build();
+      store.write(tx -> tx.writeRecords(V1Fixture.OWNER, "settings", List.of(RecordWrite.ifVersion(
+          tx.record(V1Fixture.OWNER, "settings", "lang").newBuilder().pendingConflict(removed).build(), 4))));
+      List<LocalRecord> conflicted = store.read(tx -> tx.conflictedRecords(V1Fixture.OWNER, "settings"));
+      assertThat(conflicted).extracting(LocalRecord::key).containsExactly("lang");
+      assertThat(conflicted.get(0).pendingConflict()).isEqualTo(removed);
     }
     assertThat(scalar(db, "PRAGMA user_version")).isEqualTo(Integer.toString(Schema.CURRENT_VERSION));
+    assertThat(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'records_conflicted'")).isEqualTo("1");
     assertThat(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'records_dirty'")).isEqualTo("1");
     assertThat(scalar(db, "PRAGMA integrity_check")).isEqualTo("ok");
     assertThat(QueryPlanTest.plan(db, SqliteTransaction.DIRTY_RECORDS)).contains("records_dirty");
