@@ -3,7 +3,6 @@ package dev.offsync.app.internal.device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offsync.app.internal.CliFailure;
 import java.io.IOException;
@@ -21,8 +20,10 @@ import java.util.Objects;
 
 /**
  * What a device remembers beside its database ({@code <db>.offsync.json}): its connection (endpoint, region,
- * identity pool), its identity id (so the same device keeps its identity), and per dataset the last sync and the
- * deferred conflicts. Written atomically (temporary file, then rename). Not thread-safe.
+ * identity pool), its identity id (so the same device keeps its identity), and per dataset a summary of the last
+ * sync. Deferred conflicts are not kept here: sync-core stores them in the database with their records. (Files
+ * written by earlier versions may still hold a {@code conflicts} list per dataset; it is ignored and dropped on
+ * the next save.) Written atomically (temporary file, then rename). Not thread-safe.
  */
 public final class DeviceState {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,7 +35,6 @@ public final class DeviceState {
   private String identityPoolId;
   private String identityId;
   private final Map<String, LastSync> lastSyncs = new LinkedHashMap<>();
-  private final Map<String, List<DeferredConflict>> conflicts = new LinkedHashMap<>();
 
   private DeviceState(Path file) {
     this.file = file;
@@ -79,14 +79,6 @@ public final class DeviceState {
               Instant.parse(last.path("at").asText()), last.path("pulled").asLong(), last.path("pushed").asLong(),
               last.path("conflicts").asInt(), last.path("syncCount").asLong()));
         }
-        List<DeferredConflict> list = new ArrayList<>();
-        for (JsonNode c : entry.getValue().path("conflicts")) {
-          list.add(new DeferredConflict(entry.getKey(), c.path("key").asText(), text(c, "local"),
-              text(c, "remote"), text(c, "base"), c.path("remoteSyncCount").asLong()));
-        }
-        if (!list.isEmpty()) {
-          state.conflicts.put(entry.getKey(), list);
-        }
       }
       return state;
     } catch (IOException | RuntimeException e) {
@@ -119,15 +111,6 @@ public final class DeviceState {
             .put("conflicts", last.conflicts())
             .put("syncCount", last.syncCount());
       }
-      ArrayNode list = dataset.putArray("conflicts");
-      for (DeferredConflict c : conflicts.getOrDefault(name, List.of())) {
-        list.addObject()
-            .put("key", c.key())
-            .put("local", c.local())
-            .put("remote", c.remote())
-            .put("base", c.base())
-            .put("remoteSyncCount", c.remoteSyncCount());
-      }
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
@@ -144,11 +127,6 @@ public final class DeviceState {
 
   private List<String> datasetNames() {
     List<String> names = new ArrayList<>(lastSyncs.keySet());
-    for (String name : conflicts.keySet()) {
-      if (!names.contains(name)) {
-        names.add(name);
-      }
-    }
     names.sort(null);
     return names;
   }
@@ -218,29 +196,27 @@ public final class DeviceState {
   }
 
   /**
-   * Returns the deferred conflicts of a dataset as of its last sync.
-   *
-   * @param dataset the dataset
-   * @return the conflicts, possibly empty
-   */
-  public List<DeferredConflict> conflicts(String dataset) {
-    return List.copyOf(conflicts.getOrDefault(Objects.requireNonNull(dataset, "dataset == null"), List.of()));
-  }
-
-  /**
-   * Records a successful sync and the conflicts left deferred after it.
+   * Records a successful sync.
    *
    * @param dataset the dataset
    * @param lastSync the sync's summary
-   * @param deferred the conflicts deferred now
    */
-  public void synced(String dataset, LastSync lastSync, List<DeferredConflict> deferred) {
+  public void synced(String dataset, LastSync lastSync) {
     Objects.requireNonNull(dataset, "dataset == null");
     lastSyncs.put(dataset, Objects.requireNonNull(lastSync, "lastSync == null"));
-    if (deferred.isEmpty()) {
-      conflicts.remove(dataset);
-    } else {
-      conflicts.put(dataset, List.copyOf(deferred));
-    }
+  }
+
+  /**
+   * Records a successful sync, like {@link #synced(String, LastSync)}. The conflicts argument is ignored: the
+   * device's database keeps deferred conflicts now ({@code Dataset.conflicts()}).
+   *
+   * @param dataset the dataset
+   * @param lastSync the sync's summary
+   * @param deferred ignored
+   * @deprecated use {@link #synced(String, LastSync)}; kept for the demo, which still passes an empty list
+   */
+  @Deprecated
+  public void synced(String dataset, LastSync lastSync, List<?> deferred) {
+    synced(dataset, lastSync);
   }
 }

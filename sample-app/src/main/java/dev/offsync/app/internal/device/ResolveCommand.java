@@ -1,7 +1,5 @@
 package dev.offsync.app.internal.device;
 
-import dev.offsync.ConflictResolver;
-import dev.offsync.ResolvedConflict;
 import dev.offsync.Resolution;
 import dev.offsync.SyncReport;
 import dev.offsync.app.internal.CliFailure;
@@ -16,12 +14,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code offsync device resolve KEY --local|--remote|--value V|--delete}: settles a deferred conflict. It syncs,
- * since the decision is made against the server's current record and pushed at once.
+ * {@code offsync device resolve KEY --local|--remote|--value V|--delete}: settles a deferred conflict with
+ * {@code Dataset.resolve}, against the remote value stored with it in the database, then syncs to push the
+ * decision. If the server changed the key again meanwhile, that sync defers the new conflict and the command
+ * says so.
  */
 @Command(name = "resolve", mixinStandardHelpOptions = true,
-    description = "Settles a deferred conflict on KEY and syncs: keep the local value, take the remote one, "
-        + "store a new value, or delete the key.")
+    description = "Settles a deferred conflict on KEY (keep the local value, take the remote one, store a new "
+        + "value, or delete the key) and syncs to push the decision.")
 public final class ResolveCommand implements Callable<Integer> {
   @ParentCommand private DeviceCommand parent;
   @Spec private CommandSpec spec;
@@ -66,27 +66,21 @@ public final class ResolveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Resolution decision = choice.resolution();
-    ConflictResolver resolver = conflict -> conflict.key().equals(key) ? decision : Resolution.defer();
-    SyncReport report = parent.run(spec, DeviceCommand.Needs.SERVER, resolver, session -> {
-      boolean known = session.state().conflicts(session.dataset().name()).stream().anyMatch(c -> c.key().equals(key));
+    SyncReport report = parent.run(spec, DeviceCommand.Needs.SERVER, DeviceCommand.deferring(), session -> {
+      boolean known = session.dataset().conflicts().stream().anyMatch(c -> c.key().equals(key));
       if (!known) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "no deferred conflict on '" + key + "' (see 'offsync device conflicts')");
       }
+      session.dataset().resolve(key, decision);
+      spec.commandLine().getOut().println("resolved " + key + ": " + describe(decision));
       return Syncs.sync(parent, session, spec.commandLine().getErr(), Syncs.PROGRESS_THRESHOLD);
     });
-    boolean settled = false;
-    for (ResolvedConflict c : report.conflicts()) {
-      if (c.conflict().key().equals(key) && !c.isFailed() && c.resolution().equals(decision)) {
-        settled = true;
-      }
-    }
     spec.commandLine().getOut().println(Syncs.line(report));
-    if (!settled) {
-      throw new CliFailure("the server no longer holds a conflicting value for '" + key
-          + "'; nothing to resolve (the sync above brought the dataset up to date)");
+    if (report.deferredKeys().contains(key)) {
+      throw new CliFailure("the server changed '" + key + "' again since the conflict was deferred; the new "
+          + "conflict is deferred (see 'offsync device conflicts')");
     }
-    spec.commandLine().getOut().println("resolved " + key + ": " + describe(decision));
     return 0;
   }
 

@@ -35,7 +35,7 @@ public final class StatusCommand implements Callable<Integer> {
       out.add("last sync: " + (last == null ? "never"
           : last.at() + " (pulled " + last.pulled() + ", pushed " + last.pushed() + ", sync count "
               + last.syncCount() + ")"));
-      int conflicts = session.state().conflicts(session.dataset().name()).size();
+      int conflicts = session.dataset().conflicts().size();
       out.add("conflicts: " + (conflicts == 0 ? "none" : conflicts + " deferred (see 'offsync device conflicts')"));
       return out;
     });

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Runs a device's sync for a command: progress bar, outcome remembered beside the file, one-line report. */
+/**
+ * Runs a device's sync for a command: progress bar, a summary remembered beside the file, one-line report.
+ * Deferred conflicts need no remembering: sync-core keeps them in the database.
+ */
 final class Syncs {
   /** Totals from which the progress bar appears. */
   static final long PROGRESS_THRESHOLD = 200;
@@ -32,9 +35,7 @@ final class Syncs {
     } catch (RuntimeException e) {
       throw parent.syncFailure(e, dataset.pendingKeys().size());
     }
-    List<DeferredConflict> deferred = new ArrayList<>();
-    dataset.conflicts().forEach(c -> deferred.add(DeferredConflict.of(c)));
-    session.state().synced(dataset.name(), LastSync.of(report), deferred);
+    session.state().synced(dataset.name(), LastSync.of(report));
     return report;
   }
 

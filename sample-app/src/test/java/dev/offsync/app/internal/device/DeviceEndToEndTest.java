@@ -128,6 +128,77 @@ class DeviceEndToEndTest {
   }
 
   @Test
+  void aDeferredConflictIsKeptInTheDatabaseNotInTheStateFile() throws IOException {
+    ok(connect(phone, "put", "theme", "dark"));
+    ok(device(phone, "sync"));
+    ok(connect(laptop, "--identity-id", identityOf(phone), "sync"));
+    ok(device(phone, "put", "theme", "blue"));
+    ok(device(laptop, "put", "theme", "light"));
+    ok(device(laptop, "sync"));
+    ok(device(phone, "sync"));
+
+    String stateFile = Files.readString(DeviceState.fileFor(phone), StandardCharsets.UTF_8);
+    assertThat(stateFile).doesNotContain("\"conflicts\" : [").doesNotContain("light").doesNotContain("blue");
+    // another process opening the database (here: a Device in this JVM) sees the conflict
+    DeviceState state = DeviceState.load(phone);
+    DeviceSettings settings = new DeviceSettings("phone", phone, state.endpoint(), null, "us-east-1",
+        TestServer.POOL, state.identityId());
+    try (Device device = Device.opener(settings, new CliContext(Map.of())).open()) {
+      assertThat(device.dataset("default").conflicts()).singleElement().satisfies(c -> {
+        assertThat(c.key()).isEqualTo("theme");
+        assertThat(c.local().value()).isEqualTo("blue");
+        assertThat(c.remote().value()).isEqualTo("light");
+        assertThat(c.baseValue()).isEqualTo("dark");
+      });
+    }
+    // a later sync neither pushes it nor loses it
+    CliRun again = ok(device(phone, "sync"));
+    assertThat(again.out).contains("pushed 0").contains("0 conflicts").contains("deferred: theme");
+    assertThat(ok(device(phone, "conflicts")).out).startsWith("theme: local \"blue\", remote \"light\"");
+  }
+
+  @Test
+  void aStateFileOfAnEarlierVersionWithConflictsStillLoads() throws IOException {
+    ok(connect(phone, "put", "k", "v"));
+    ok(device(phone, "sync"));
+    Path file = DeviceState.fileFor(phone);
+    String old = Files.readString(file, StandardCharsets.UTF_8).replace("\"datasets\" : {",
+        "\"datasets\" : {\n    \"old\" : { \"conflicts\" : [ { \"key\" : \"x\", \"local\" : \"a\", "
+            + "\"remote\" : \"b\", \"base\" : null, \"remoteSyncCount\" : 3 } ] },");
+    assertThat(old).contains("remoteSyncCount");
+    Files.writeString(file, old, StandardCharsets.UTF_8);
+
+    assertThat(ok(device(phone, "--dataset", "old", "conflicts")).out).contains("no deferred conflicts in 'old'");
+    assertThat(ok(device(phone, "status")).out).contains("conflicts: none").contains("pushed 1");
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).doesNotContain("remoteSyncCount");
+  }
+
+  @Test
+  void resolveWhenTheServerChangedTheKeyAgainDefersTheNewConflict() {
+    ok(connect(phone, "put", "k", "base"));
+    ok(device(phone, "sync"));
+    ok(connect(laptop, "--identity-id", identityOf(phone), "sync"));
+    ok(device(phone, "put", "k", "mine"));
+    ok(device(laptop, "put", "k", "theirs"));
+    ok(device(laptop, "sync"));
+    ok(device(phone, "sync"));
+    ok(device(laptop, "put", "k", "theirs-again"));
+    ok(device(laptop, "sync"));
+
+    CliRun resolve = CliRun.run(device(phone, "resolve", "k", "--local"));
+
+    assertThat(resolve.exitCode).as(resolve.toString()).isEqualTo(1);
+    assertThat(resolve.out).contains("resolved k: kept the local value").contains("deferred: k");
+    assertThat(resolve.err).contains("the server changed 'k' again");
+    assertThat(ok(device(phone, "conflicts")).out)
+        .as("the decision was rebased on the conflict's remote side").startsWith(
+            "k: local \"mine\", remote \"theirs-again\", base \"theirs\"");
+    ok(device(phone, "resolve", "k", "--local"));
+    ok(device(laptop, "sync"));
+    assertThat(ok(device(laptop, "get", "k")).out).isEqualTo("mine\n");
+  }
+
+  @Test
   void resolveKeepingTheRemoteValue() {
     ok(connect(phone, "put", "k", "base"));
     ok(device(phone, "sync"));
