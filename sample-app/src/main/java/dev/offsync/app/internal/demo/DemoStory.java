@@ -321,7 +321,7 @@ public final class DemoStory {
     state.connection(s.endpoint(), s.identityEndpoint(), s.region(), s.identityPoolId());
     state.identityId(s.identityId());
     SyncReport last = quietSync(actor);
-    state.synced(DATASET, LastSync.of(last), List.of());
+    state.synced(DATASET, LastSync.of(last));
     state.save();
   }
 

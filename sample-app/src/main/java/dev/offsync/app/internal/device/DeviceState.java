@@ -205,18 +205,4 @@ public final class DeviceState {
     Objects.requireNonNull(dataset, "dataset == null");
     lastSyncs.put(dataset, Objects.requireNonNull(lastSync, "lastSync == null"));
   }
-
-  /**
-   * Records a successful sync, like {@link #synced(String, LastSync)}. The conflicts argument is ignored: the
-   * device's database keeps deferred conflicts now ({@code Dataset.conflicts()}).
-   *
-   * @param dataset the dataset
-   * @param lastSync the sync's summary
-   * @param deferred ignored
-   * @deprecated use {@link #synced(String, LastSync)}; kept for the demo, which still passes an empty list
-   */
-  @Deprecated
-  public void synced(String dataset, LastSync lastSync, List<?> deferred) {
-    synced(dataset, lastSync);
-  }
 }
