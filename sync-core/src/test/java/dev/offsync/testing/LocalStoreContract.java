@@ -876,7 +876,7 @@ public abstract class LocalStoreContract {
     write(OWNER, "doomed", any(rec("x", "x")));
     LocalDataset before = store.read(tx -> tx.dataset(OWNER, DS));
     List<LocalRecord> recordsBefore = store.read(tx -> tx.records(OWNER, DS));
-    RuntimeException boom = new UnsupportedOperationException("boom");
+    RuntimeException boom = new IllegalStateException("boom: the work fails after writing");
 
     assertThatThrownBy(() -> store.write(tx -> {
       tx.putDataset(before.newBuilder().watermark(1000).build());
