@@ -365,6 +365,16 @@ final class SyncRun {
     Set<String> skipped = c.store.write(tx -> {
       checkIdentity();
       LocalDataset row = tx.dataset(id, name);
+      if (row != null && row.isDeletedLocally()) {
+        // the app deleted the dataset during the sync: nothing pulled may land in it (the next sync would push
+        // it back as a new dataset), and every decision counts as skipped
+        Set<String> all = new LinkedHashSet<>();
+        for (RecordWrite w : writes) {
+          all.add(w.record().key());
+        }
+        pendingCountFresh = false;
+        return all;
+      }
       if (row == null) {
         if (writes.isEmpty() && !page.datasetExists()) {
           return Collections.<String>emptySet();
@@ -538,8 +548,15 @@ final class SyncRun {
     long maxCount = max;
     List<LocalRecord> pushed = new ArrayList<>();
     List<LocalRecord> pulled = new ArrayList<>();
+    Instant at = c.clock.instant();
     c.store.write(tx -> {
       checkIdentity();
+      LocalDataset row = tx.dataset(id, name);
+      if (row == null || row.isDeletedLocally()) {
+        // deleted locally (or wiped) during the round trip: nothing may land in it; the next sync deletes remotely
+        pendingCountFresh = false;
+        return null;
+      }
       Map<String, LocalRecord> current = byKey.isEmpty()
           ? Collections.<String, LocalRecord>emptyMap()
           : tx.records(id, name, byKey.keySet());
@@ -550,6 +567,12 @@ final class SyncRun {
         LocalRecord next = null;
         if (before != null) {
           if (now == null) {
+            if (rr.value() == null) {
+              continue;
+            }
+            // the app removed a never-synced key during the round trip (its row simply went), but the server
+            // now holds the pushed value: keep the removal pending, as a dirty tombstone on the new base
+            writes.add(RecordWrite.ifVersion(Records.rebase(before, rr, null, true, at), RecordWrite.ABSENT));
             continue;
           }
           if (now.version() == before.version() || Objects.equals(now.value(), rr.value())) {
@@ -576,9 +599,8 @@ final class SyncRun {
       if (!writes.isEmpty()) {
         tx.writeRecords(id, name, writes);
       }
-      LocalDataset row = tx.dataset(id, name);
-      if (row != null && maxCount == watermark + 1) {
-        tx.putDataset(row.newBuilder().watermark(maxCount).build());
+      if (maxCount == watermark + 1) {
+        tx.putDataset(tx.dataset(id, name).newBuilder().watermark(maxCount).build());
         watermark = maxCount;
       }
       ds.setPendingCount(tx.usage(id, name).dirtyRecordCount());

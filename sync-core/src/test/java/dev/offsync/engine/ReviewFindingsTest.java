@@ -1,0 +1,69 @@
+package dev.offsync.engine;
+
+import static dev.offsync.engine.Harness.ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offsync.Dataset;
+import dev.offsync.Record;
+import dev.offsync.SyncClient;
+import dev.offsync.SyncReport;
+import dev.offsync.testing.FakeRemoteStore;
+import dev.offsync.testing.FakeRemoteStore.Operation;
+import dev.offsync.testing.InMemoryLocalStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Regression tests for defects found in an adversarial review of the engine. */
+class ReviewFindingsTest {
+  private final Harness h = new Harness();
+  private final FakeRemoteStore remote = h.remote;
+
+  private static Map<String, String> map(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void removingANeverSyncedKeyDuringItsPushRoundTripIsNotLost() {
+    SyncClient client = h.client(new InMemoryLocalStore());
+    Dataset ds = client.dataset("games");
+    ds.put("k", "v"); // never synced: a remove would simply drop the row
+    // the app removes it while the push that creates it on the server is in flight
+    remote.on(Operation.UPDATE_RECORDS).runAfter(1, call -> ds.remove("k"));
+
+    h.sync(ds.sync());
+
+    // the removal is still pending (a dirty tombstone on the server's new base), not silently dropped
+    Record k = ds.record("k");
+    assertThat(k).isNotNull();
+    assertThat(k.isDeleted()).isTrue();
+    assertThat(k.isDirty()).isTrue();
+    h.sync(ds.sync());
+    assertThat(remote.serverValues(ID, "games")).doesNotContainKey("k");
+    assertThat(ds.pendingKeys()).isEmpty();
+  }
+
+  @Test
+  void deletingTheDatasetDuringThePullDoesNotResurrectPulledRecords() {
+    HookedLocalStore store = new HookedLocalStore(new InMemoryLocalStore());
+    SyncClient client = h.track(h.builder(new InMemoryLocalStore()).localStore(store).build());
+    Dataset ds = client.dataset("games");
+    remote.putDirect(ID, "games", map("a", "1", "b", "2"));
+    // the app deletes the dataset between the page's read and its write transaction
+    remote.on(Operation.LIST_RECORDS).runAfter(1, call -> store.beforeNextWrite(ds::delete));
+
+    h.sync(ds.sync());
+    assertThat(ds.getAll()).isEmpty();
+    assertThat(ds.lastSyncCount()).isEqualTo(-1L);
+
+    SyncReport next = h.sync(ds.sync());
+
+    assertThat(next.datasetDeleted()).isTrue();
+    assertThat(remote.datasetExists(ID, "games")).isFalse();
+    assertThat(ds.getAll()).isEmpty();
+  }
+}
