@@ -1,7 +1,10 @@
 package dev.offsync.server.postgres;
 
+import dev.offsync.server.PostgresqlOptions;
+import dev.offsync.server.SyncStores;
 import dev.offsync.server.internal.store.postgres.PostgresStoreConfig;
 import dev.offsync.server.internal.store.postgres.PostgresSyncStore;
+import dev.offsync.server.spi.SyncStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,6 +78,16 @@ public final class EmbeddedPostgresDatabase {
   }
 
   /**
+   * Public-API options ({@link SyncStores#postgresql(PostgresqlOptions)}) for a schema, the same as {@link #config}.
+   *
+   * @param schema the schema
+   * @return the options (user {@code postgres}, no password: the embedded server trusts loopback)
+   */
+  public static PostgresqlOptions options(String schema) {
+    return PostgresqlOptions.newBuilder().url(jdbcUrl(schema)).user("postgres").poolSize(16).build();
+  }
+
+  /**
    * Creates a new, empty schema.
    *
    * @return its name
@@ -98,7 +111,22 @@ public final class EmbeddedPostgresDatabase {
    */
   public static PostgresSyncStore storeFor(Path dataDirectory) {
     Objects.requireNonNull(dataDirectory, "dataDirectory == null");
-    String schema = SCHEMA_OF_DIRECTORY.computeIfAbsent(dataDirectory.toAbsolutePath(), d -> newSchema());
-    return PostgresSyncStore.open(config(schema));
+    return PostgresSyncStore.open(config(schemaFor(dataDirectory)));
+  }
+
+  /**
+   * Like {@link #storeFor(Path)}, but opened through the public factory {@link SyncStores#postgresql(PostgresqlOptions)},
+   * as an application embedding the server would: the {@code postgresql} entry of the server suites.
+   *
+   * @param dataDirectory the test's data directory
+   * @return the open store
+   */
+  public static SyncStore publicStoreFor(Path dataDirectory) {
+    Objects.requireNonNull(dataDirectory, "dataDirectory == null");
+    return SyncStores.postgresql(options(schemaFor(dataDirectory)));
+  }
+
+  private static String schemaFor(Path dataDirectory) {
+    return SCHEMA_OF_DIRECTORY.computeIfAbsent(dataDirectory.toAbsolutePath(), d -> newSchema());
   }
 }

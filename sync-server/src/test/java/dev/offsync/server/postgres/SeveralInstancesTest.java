@@ -3,7 +3,7 @@ package dev.offsync.server.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.server.SyncServer;
-import dev.offsync.server.internal.store.postgres.PostgresSyncStore;
+import dev.offsync.server.SyncStores;
 import dev.offsync.server.testing.TestClock;
 import java.net.URI;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ class SeveralInstancesTest {
   private SyncServer start(Path dir, String schema) {
     SyncServer s = SyncServer.builder().host("127.0.0.1").port(0).dataDirectory(dir)
         .developerKey(DEV_KEY, DEV_SECRET).identityPool(POOL).clock(clock)
-        .store(PostgresSyncStore.open(EmbeddedPostgresDatabase.config(schema)))
+        .store(SyncStores.postgresql(EmbeddedPostgresDatabase.options(schema)))
         .build().start();
     closeables.add(s);
     return s;

@@ -1,6 +1,6 @@
 package dev.offsync.server.testing;
 
-import dev.offsync.server.internal.store.SqliteSyncStore;
+import dev.offsync.server.SyncStores;
 import dev.offsync.server.postgres.EmbeddedPostgresDatabase;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -19,8 +19,9 @@ public final class StoreFactories {
    */
   public static Stream<Named<StoreFactory>> all() {
     return Stream.of(
-        Named.of("sqlite", SqliteSyncStore::openInDirectory),
+        // both through the public factory an embedding application uses
+        Named.of("sqlite", SyncStores::sqlite),
         // one embedded PostgreSQL per test JVM; a fresh schema per test data directory
-        Named.of("postgresql", EmbeddedPostgresDatabase::storeFor));
+        Named.of("postgresql", EmbeddedPostgresDatabase::publicStoreFor));
   }
 }
