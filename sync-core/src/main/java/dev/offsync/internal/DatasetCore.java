@@ -461,7 +461,9 @@ public final class DatasetCore {
       if (start) {
         start(run);
       }
-      return run.result.hide();
+      // each subscriber on its own: one whose callback throws must not keep the others (or the pending run)
+      // from their outcome; what it throws goes to RxJavaPlugins.onError
+      return Single.<SyncReport>unsafeCreate(run.result::safeSubscribe);
     });
   }
 
@@ -511,14 +513,17 @@ public final class DatasetCore {
       // a successful run set the count in its last transaction; a failed one may have stopped anywhere
       refreshPendingCount();
     }
-    recomputeStatus();
-    if (error == null) {
-      run.result.onSuccess(report);
-    } else {
-      run.result.onError(SyncErrors.wrap(error));
-    }
-    if (next != null) {
-      start(next);
+    try {
+      recomputeStatus();
+      if (error == null) {
+        run.result.onSuccess(report);
+      } else {
+        run.result.onError(SyncErrors.wrap(error));
+      }
+    } finally {
+      if (next != null) {
+        start(next); // whatever a status observer threw, the pending run's callers get an outcome
+      }
     }
   }
 

@@ -10,7 +10,15 @@ import dev.offsync.SyncReport;
 import dev.offsync.testing.FakeRemoteStore;
 import dev.offsync.testing.FakeRemoteStore.Operation;
 import dev.offsync.testing.InMemoryLocalStore;
+import io.reactivex.rxjava3.core.SingleObserver;
+import io.reactivex.rxjava3.disposables.Disposable;
+import io.reactivex.rxjava3.observers.TestObserver;
+import io.reactivex.rxjava3.plugins.RxJavaPlugins;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +73,87 @@ class ReviewFindingsTest {
     assertThat(next.datasetDeleted()).isTrue();
     assertThat(remote.datasetExists(ID, "games")).isFalse();
     assertThat(ds.getAll()).isEmpty();
+  }
+
+  @Test
+  void aSubscriberThatThrowsDoesNotStarveOtherSubscribersNorThePendingSync() {
+    List<Throwable> undeliverable = Collections.synchronizedList(new ArrayList<>());
+    RxJavaPlugins.setErrorHandler(undeliverable::add);
+    try {
+      TestScheduler io = new TestScheduler();
+      SyncClient client = h.track(h.builder(new InMemoryLocalStore()).ioScheduler(io).build());
+      Dataset ds = client.dataset("games");
+      ds.put("k", "v");
+
+      ds.sync().subscribe(new SingleObserver<SyncReport>() {
+        @Override
+        public void onSubscribe(Disposable d) {
+        }
+
+        @Override
+        public void onSuccess(SyncReport report) {
+          throw new IllegalStateException("a bug in the app's callback");
+        }
+
+        @Override
+        public void onError(Throwable e) {
+        }
+      });
+      TestObserver<SyncReport> sameRun = ds.sync().test(); // joins the pending run
+      io.triggerActions();
+      h.timer.triggerActions();
+      io.triggerActions();
+      h.timer.triggerActions();
+      io.triggerActions();
+
+      sameRun.assertComplete().assertNoErrors();
+      assertThat(undeliverable).hasSize(1);
+      TestObserver<SyncReport> later = ds.sync().test();
+      io.triggerActions();
+      later.assertComplete().assertNoErrors();
+    } finally {
+      RxJavaPlugins.reset();
+    }
+  }
+
+  @Test
+  void twoSubscribersOfOneSyncBothGetItsOutcomeWhenTheFirstThrows() {
+    List<Throwable> undeliverable = Collections.synchronizedList(new ArrayList<>());
+    RxJavaPlugins.setErrorHandler(undeliverable::add);
+    try {
+      TestScheduler io = new TestScheduler();
+      SyncClient client = h.track(h.builder(new InMemoryLocalStore()).ioScheduler(io).build());
+      Dataset ds = client.dataset("games");
+      io.triggerActions();
+      ds.put("k", "v");
+      io.triggerActions();
+      ds.sync().test(); // running
+      io.triggerActions();
+      // both join the same pending run
+      ds.sync().subscribe(new SingleObserver<SyncReport>() {
+        @Override
+        public void onSubscribe(Disposable d) {
+        }
+
+        @Override
+        public void onSuccess(SyncReport report) {
+          throw new IllegalStateException("a bug in the app's callback");
+        }
+
+        @Override
+        public void onError(Throwable e) {
+        }
+      });
+      TestObserver<SyncReport> second = ds.sync().test();
+      for (int i = 0; i < 5; i++) {
+        io.triggerActions();
+        h.timer.triggerActions();
+      }
+
+      second.assertComplete().assertNoErrors();
+      assertThat(undeliverable).hasSize(1);
+    } finally {
+      RxJavaPlugins.reset();
+    }
   }
 }
