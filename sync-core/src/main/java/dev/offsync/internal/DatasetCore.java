@@ -216,9 +216,8 @@ public final class DatasetCore {
     if (values.isEmpty()) {
       return;
     }
-    String owner = client.owner();
     Instant now = client.clock.instant();
-    List<LocalRecord> written = client.store.write(tx -> {
+    List<LocalRecord> written = ownedWrite((tx, owner) -> {
       LocalDataset ds = ensureDatasetRow(tx, owner, now);
       Map<String, LocalRecord> existing = tx.records(owner, name, values.keySet());
       DatasetUsage usage = tx.usage(owner, name);
@@ -292,6 +291,34 @@ public final class DatasetCore {
     }
   }
 
+  /** Write work on behalf of the current owner. */
+  private interface OwnedWork<T> {
+    T run(LocalTransaction tx, String owner);
+  }
+
+  /**
+   * Runs {@code work} in one write transaction under the current owner. If the identity changed between
+   * choosing the owner and the transaction (a merge may have moved the owner's datasets away meanwhile), it
+   * runs again under the new owner, so an app write never lands under an identity that is no longer current.
+   */
+  private <T> T ownedWrite(OwnedWork<T> work) {
+    while (true) {
+      long epoch = client.identityEpoch();
+      String owner = client.owner();
+      boolean[] stale = new boolean[1];
+      T out = client.store.write(tx -> {
+        if (client.identityEpoch() != epoch) {
+          stale[0] = true;
+          return null;
+        }
+        return work.run(tx, owner);
+      });
+      if (!stale[0]) {
+        return out;
+      }
+    }
+  }
+
   private LocalDataset ensureDatasetRow(LocalTransaction tx, String owner, Instant now) {
     LocalDataset ds = tx.dataset(owner, name);
     if (ds != null) {
@@ -313,9 +340,8 @@ public final class DatasetCore {
   /** Marks the dataset deleted locally: its records go now, the remote delete happens on the next sync. */
   public void delete() {
     client.checkOpen();
-    String owner = client.owner();
     Instant now = client.clock.instant();
-    List<LocalRecord> removed = client.store.write(tx -> {
+    List<LocalRecord> removed = ownedWrite((tx, owner) -> {
       LocalDataset ds = tx.dataset(owner, name);
       if (ds == null) {
         ds = LocalDataset.builder(owner, name).creationDate(now).build();
@@ -386,9 +412,9 @@ public final class DatasetCore {
     if (resolution.kind() == Resolution.Kind.USE_VALUE) {
       Validation.value(resolution.value(), client.limits);
     }
-    String owner = client.owner();
     Instant now = client.clock.instant();
     if (resolution.kind() == Resolution.Kind.DEFER) {
+      String owner = client.owner();
       LocalRecord current = client.store.read(tx -> tx.record(owner, name, key));
       if (current == null || current.pendingConflict() == null) {
         throw new IllegalArgumentException("no deferred conflict for key " + key);
@@ -396,7 +422,7 @@ public final class DatasetCore {
       return;
     }
     SyncConflict[] conflict = new SyncConflict[1];
-    LocalRecord written = client.store.write(tx -> {
+    LocalRecord written = ownedWrite((tx, owner) -> {
       LocalRecord current = tx.record(owner, name, key);
       if (current == null || current.pendingConflict() == null) {
         throw new IllegalArgumentException("no deferred conflict for key " + key);

@@ -10,6 +10,7 @@ import dev.offsync.SyncReport;
 import dev.offsync.testing.FakeRemoteStore;
 import dev.offsync.testing.FakeRemoteStore.Operation;
 import dev.offsync.testing.InMemoryLocalStore;
+import dev.offsync.ManualIdentityProvider;
 import io.reactivex.rxjava3.core.SingleObserver;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.observers.TestObserver;
@@ -155,5 +156,24 @@ class ReviewFindingsTest {
     } finally {
       RxJavaPlugins.reset();
     }
+  }
+
+  @Test
+  void aWriteRacingAMergingIdentityChangeLandsUnderTheNewIdentity() {
+    ManualIdentityProvider identity = new ManualIdentityProvider("A");
+    HookedLocalStore store = new HookedLocalStore(new InMemoryLocalStore());
+    SyncClient client = h.track(h.builder(new InMemoryLocalStore()).localStore(store).identityProvider(identity)
+        .build());
+    Dataset ds = client.dataset("games");
+    ds.put("first", "1");
+    // the user links a login (a merge into B) just as the app writes: after the write chose its owner, before
+    // its transaction
+    store.beforeNextWrite(() -> identity.switchTo("B", true));
+
+    ds.put("k", "mine");
+
+    assertThat(identity.currentIdentityId()).isEqualTo("B");
+    assertThat(ds.getAll()).containsEntry("first", "1").containsEntry("k", "mine");
+    assertThat(ds.pendingKeys()).contains("k");
   }
 }
