@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -29,6 +32,16 @@ import okhttp3.OkHttpClient;
  * <p>The credentials are cached until {@link Builder#refreshMargin(Duration) five minutes} before they expire. When
  * the Cognito Sync client reports them rejected as expired ({@link #invalidate(AwsCredentials)}), the next call
  * fetches fresh ones. Thread-safe: concurrent callers share one fetch.
+ *
+ * <p><b>An identity that no longer exists.</b> When {@code GetCredentialsForIdentity} answers
+ * {@link ResourceNotFoundException} (the identity was deleted, or the identity pool was recreated), a provider whose
+ * identity id came from its own {@code GetId} calls {@code GetId} once for a new identity and retries
+ * {@code GetCredentialsForIdentity} once with it; if either fails, the error surfaces (there is no loop). An identity
+ * id {@linkplain Builder#identityId(String) configured} by the application is pinned: it is never replaced silently,
+ * and the error surfaces, unless {@link Builder#renewMissingIdentityId(boolean)} allows it (for an id the application
+ * only saved from an earlier run of this provider). After a renewal {@link #identityId()} returns the new id, and
+ * {@link CognitoIdentityProvider} reports the change to sync-core, which moves the vanished identity's local data to
+ * the new identity.
  */
 public final class CognitoIdentityCredentialsProvider implements CredentialsProvider {
   private static final String TARGET_PREFIX = "AWSCognitoIdentityService.";
@@ -39,8 +52,14 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
   private final Map<String, String> logins;
   private final Clock clock;
   private final Duration refreshMargin;
+  private final boolean renewMissingIdentityId;
+  private final List<Consumer<String>> renewalListeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
   private volatile String identityId;
+  /** Whether {@link #identityId} came from this provider's {@code GetId} (guarded by {@link #lock}). */
+  private boolean identityIdFromGetId;
+  /** The identity id that {@link #identityId} replaced because it no longer existed, or null (guarded by lock). */
+  private String replacedIdentityId;
   private volatile AwsCredentials cached;
 
   private CognitoIdentityCredentialsProvider(Builder builder) {
@@ -49,6 +68,7 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     this.logins = Collections.unmodifiableMap(new LinkedHashMap<>(builder.logins));
     this.clock = builder.clock;
     this.refreshMargin = builder.refreshMargin;
+    this.renewMissingIdentityId = builder.renewMissingIdentityId;
     HttpUrl endpoint =
         builder.endpoint != null
             ? builder.endpoint
@@ -105,6 +125,7 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     synchronized (lock) {
       if (identityId == null) {
         identityId = fetchIdentityId();
+        identityIdFromGetId = true;
       }
       return identityId;
     }
@@ -130,6 +151,7 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
 
   /**
    * Returns cached credentials, or fetches new ones when none are cached or they expire within the refresh margin.
+   * If the identity no longer exists, it may be replaced by a new one first (see the class documentation).
    *
    * @return the credentials
    * @throws CredentialsException if Cognito Identity refuses or cannot be reached
@@ -140,12 +162,60 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     if (isFresh(current)) {
       return current;
     }
-    synchronized (lock) {
-      if (isFresh(cached)) {
+    String renewed = null;
+    try {
+      synchronized (lock) {
+        if (isFresh(cached)) {
+          return cached;
+        }
+        String id = identityId();
+        try {
+          cached = fetchCredentials(id);
+        } catch (CredentialsException e) {
+          if (!(e.getCause() instanceof ResourceNotFoundException) || !(identityIdFromGetId || renewMissingIdentityId)) {
+            throw e;
+          }
+          // the identity is gone (deleted, or the pool was recreated): one GetId, one retry, never more
+          String fresh;
+          try {
+            fresh = fetchIdentityId();
+          } catch (CredentialsException getIdFailed) {
+            getIdFailed.addSuppressed(e);
+            throw getIdFailed;
+          }
+          identityId = fresh;
+          identityIdFromGetId = true;
+          replacedIdentityId = id;
+          renewed = fresh;
+          cached = fetchCredentials(fresh);
+        }
         return cached;
       }
-      cached = fetchCredentials();
-      return cached;
+    } finally {
+      if (renewed != null) {
+        for (Consumer<String> listener : renewalListeners) {
+          listener.accept(renewed);
+        }
+      }
+    }
+  }
+
+  /**
+   * Registers {@code listener} to be told, outside the provider's lock, the new identity id each time a vanished
+   * identity is replaced. For {@link CognitoIdentityProvider}.
+   */
+  void addRenewalListener(Consumer<String> listener) {
+    renewalListeners.add(Objects.requireNonNull(listener, "listener == null"));
+  }
+
+  /**
+   * The identity id that {@code currentId} replaced because it no longer existed.
+   *
+   * @return the vanished id, or null if {@code currentId} is not the current id or did not replace one
+   */
+  String identityIdReplacedBy(String currentId) {
+    synchronized (lock) {
+      return currentId.equals(identityId) ? replacedIdentityId : null;
     }
   }
 
@@ -185,8 +255,7 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     return id;
   }
 
-  private AwsCredentials fetchCredentials() {
-    String id = identityId();
+  private AwsCredentials fetchCredentials(String id) {
     ObjectNode body = Json.newObject();
     body.put("IdentityId", id);
     putLogins(body);
@@ -256,6 +325,7 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     private String region = "us-east-1";
     private String identityPoolId;
     private String identityId;
+    private boolean renewMissingIdentityId;
     private final Map<String, String> logins = new LinkedHashMap<>();
     private OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
@@ -302,13 +372,30 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     }
 
     /**
-     * Sets an identity id obtained earlier, so that {@code GetId} is skipped and the same identity is reused.
+     * Sets an identity id obtained earlier, so that {@code GetId} is skipped and the same identity is reused. The id is
+     * pinned: if Cognito Identity no longer knows it, {@link #credentials()} fails with a
+     * {@link CredentialsException} caused by {@link ResourceNotFoundException}, unless
+     * {@link #renewMissingIdentityId(boolean)} allows a new one.
      *
      * @param identityId not null
      * @return this builder
      */
     public Builder identityId(String identityId) {
       this.identityId = Objects.requireNonNull(identityId, "identityId == null");
+      return this;
+    }
+
+    /**
+     * Sets whether a {@linkplain #identityId(String) configured} identity id that Cognito Identity no longer knows
+     * ({@code GetCredentialsForIdentity} answers {@link ResourceNotFoundException}) may be replaced by a new one from
+     * {@code GetId}, as an id this provider obtained itself always is. Allow it for an id saved from an earlier run
+     * (the usual cache of a mobile app); leave it off for an id that must not change. Defaults to {@code false}.
+     *
+     * @param allow whether a configured identity id may be replaced
+     * @return this builder
+     */
+    public Builder renewMissingIdentityId(boolean allow) {
+      this.renewMissingIdentityId = allow;
       return this;
     }
 

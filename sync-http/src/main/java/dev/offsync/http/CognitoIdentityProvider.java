@@ -15,6 +15,16 @@ import java.util.Objects;
  * from Cognito Identity's {@code GetId} (on the given I/O {@link Scheduler}), and the first time it is learnt the
  * change from "no identity" to it is emitted on {@link #changes()}. Failures are sync-core's typed errors
  * ({@link dev.offsync.NetworkException}, {@link dev.offsync.NotAuthorizedException}, ...). Thread-safe.
+ *
+ * <p>When the credentials provider replaces an identity that no longer exists (see
+ * {@link CognitoIdentityCredentialsProvider}), the change from the vanished identity to the new one is emitted at
+ * once, with {@link IdentityChange#isMerge()} {@code true}: the new identity belongs to the same user and device, the
+ * server has nothing of the vanished one any more, so this device's copy is all there is. sync-core then moves the
+ * vanished identity's local datasets to the new identity, rebased as local-only data (every live record dirty on base
+ * 0), and the next sync uploads them. (Without a merge they would stay under an identity that can never return.) A
+ * sync running at that moment fails, with {@link dev.offsync.IdentityChangedException} or, when its request for the
+ * vanished identity was already signed with the new identity's credentials, {@link dev.offsync.NotAuthorizedException};
+ * the next one syncs as the new identity.
  */
 public final class CognitoIdentityProvider implements IdentityProvider {
   private final CognitoIdentityCredentialsProvider credentials;
@@ -26,6 +36,13 @@ public final class CognitoIdentityProvider implements IdentityProvider {
   private CognitoIdentityProvider(CognitoIdentityCredentialsProvider credentials, Scheduler scheduler) {
     this.credentials = credentials;
     this.scheduler = scheduler;
+  }
+
+  private static CognitoIdentityProvider listeningTo(
+      CognitoIdentityCredentialsProvider credentials, Scheduler scheduler) {
+    CognitoIdentityProvider provider = new CognitoIdentityProvider(credentials, scheduler);
+    credentials.addRenewalListener(provider::announce);
+    return provider;
   }
 
   /**
@@ -47,7 +64,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
    */
   public static CognitoIdentityProvider create(
       CognitoIdentityCredentialsProvider credentials, Scheduler scheduler) {
-    return new CognitoIdentityProvider(
+    return listeningTo(
         Objects.requireNonNull(credentials, "credentials == null"),
         Objects.requireNonNull(scheduler, "scheduler == null"));
   }
@@ -68,8 +85,10 @@ public final class CognitoIdentityProvider implements IdentityProvider {
   private void announce(String id) {
     IdentityChange change = null;
     synchronized (lock) {
-      if (!id.equals(announced)) {
-        change = new IdentityChange(announced, id, false);
+      // an id read just before the credentials provider replaced it is stale: never announce it again
+      if (!id.equals(announced) && id.equals(credentials.cachedIdentityId())) {
+        String vanished = credentials.identityIdReplacedBy(id);
+        change = vanished != null ? new IdentityChange(vanished, id, true) : new IdentityChange(announced, id, false);
         announced = id;
       }
     }
