@@ -505,10 +505,19 @@ public final class DatasetCore {
   }
 
   private void start(Run run) {
+    synchronized (lock) {
+      if (running != run) {
+        return; // close() failed it meanwhile (e.g. from a callback of the run before it): it must not run
+      }
+    }
     setActivity(SyncStatus.State.CONNECTING);
     SyncRun sync = new SyncRun(this, run.full);
     Disposable d = sync.execute().subscribe(report -> finish(run, report, null), e -> finish(run, null, e));
     synchronized (lock) {
+      if (running != run) {
+        d.dispose(); // ended already (harmless), or close() ran meanwhile and could not dispose it
+        return;
+      }
       if (run.result.hasValue() || run.result.hasThrowable()) {
         return;
       }

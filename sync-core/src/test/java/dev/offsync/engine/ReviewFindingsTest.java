@@ -176,4 +176,31 @@ class ReviewFindingsTest {
     assertThat(ds.getAll()).containsEntry("first", "1").containsEntry("k", "mine");
     assertThat(ds.pendingKeys()).contains("k");
   }
+
+  @Test
+  void closingTheClientWhenASyncEndsDoesNotStartThePendingOne() {
+    TestScheduler io = new TestScheduler();
+    SyncClient client = h.track(h.builder(new InMemoryLocalStore()).ioScheduler(io).build());
+    Dataset ds = client.dataset("games");
+    io.triggerActions();
+    ds.put("k", "v");
+    remote.resetCounters();
+    List<SyncReport> firstReports = new ArrayList<>();
+    ds.sync().subscribe(report -> {
+      firstReports.add(report);
+      client.close(); // the app closes the client as soon as its sync is done
+    }, e -> { });
+    TestObserver<SyncReport> pending = ds.sync().test();
+
+    for (int i = 0; i < 5; i++) {
+      io.triggerActions();
+      h.timer.triggerActions();
+    }
+
+    assertThat(firstReports).hasSize(1);
+    pending.assertError(dev.offsync.ClientClosedException.class);
+    // only the first sync talked to the server: nothing ran after close()
+    assertThat(remote.calls(Operation.LIST_RECORDS)).isEqualTo(1);
+    assertThat(remote.calls(Operation.UPDATE_RECORDS)).isEqualTo(1);
+  }
 }
