@@ -137,6 +137,7 @@ public final class ClientCore {
     }
   }
 
+  /** Moves on every identity change and every wipe: local state captured before it is stale. */
   long identityEpoch() {
     return identityEpoch.get();
   }
@@ -485,6 +486,8 @@ public final class ClientCore {
   public void wipeData() {
     checkOpen();
     synchronized (identityLock) {
+      // like an identity change, a wipe ends the local state running syncs captured: they commit nothing more
+      identityEpoch.incrementAndGet();
       store.write(tx -> {
         tx.deleteAll();
         return null;

@@ -137,8 +137,8 @@ final class SyncRun {
 
   private void checkIdentity() {
     if (c.identityEpoch() != epoch) {
-      throw new IdentityChangedException("the identity changed during the sync of " + name
-          + "; nothing more was committed for " + id);
+      throw new IdentityChangedException("the identity changed (or local data was wiped) during the sync of "
+          + name + "; nothing more was committed for " + id);
     }
     String current = c.identity.currentIdentityId();
     if (current != null && !current.equals(id)) {

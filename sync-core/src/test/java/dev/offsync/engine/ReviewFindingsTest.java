@@ -203,4 +203,18 @@ class ReviewFindingsTest {
     assertThat(remote.calls(Operation.LIST_RECORDS)).isEqualTo(1);
     assertThat(remote.calls(Operation.UPDATE_RECORDS)).isEqualTo(1);
   }
+
+  @Test
+  void wipingLocalDataDuringASyncIsNotUndoneByTheSync() {
+    SyncClient client = h.client(new InMemoryLocalStore());
+    Dataset ds = client.dataset("games");
+    remote.putDirect(ID, "games", map("a", "1", "b", "2"));
+    // the user signs out and the app wipes local data while a sync's page is in flight
+    remote.on(Operation.LIST_RECORDS).runAfter(1, call -> client.wipeData());
+
+    h.syncError(ds.sync());
+
+    assertThat(ds.records()).isEmpty();
+    assertThat(client.listDatasets()).isEmpty();
+  }
 }
