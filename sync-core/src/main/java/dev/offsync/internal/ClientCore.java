@@ -27,6 +27,7 @@ import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import io.reactivex.rxjava3.subjects.BehaviorSubject;
+import io.reactivex.rxjava3.subjects.CompletableSubject;
 import io.reactivex.rxjava3.subjects.PublishSubject;
 import io.reactivex.rxjava3.subjects.Subject;
 import java.time.Clock;
@@ -66,6 +67,7 @@ public final class ClientCore {
   private final Subject<SyncProgress> progress = PublishSubject.<SyncProgress>create().toSerialized();
   private final Subject<RecordEvent> events = PublishSubject.<RecordEvent>create().toSerialized();
   private final CompositeDisposable subscriptions = new CompositeDisposable();
+  private final CompletableSubject closedSignal = CompletableSubject.create();
   private final AtomicLong identityEpoch = new AtomicLong();
   private final Object identityLock = new Object();
   private volatile String adoptedFor;
@@ -129,6 +131,11 @@ public final class ClientCore {
 
   boolean isClosed() {
     return closed;
+  }
+
+  /** Completes when the client is closed (at once if it is). */
+  Completable closedSignal() {
+    return closedSignal.hide();
   }
 
   void checkOpen() {
@@ -509,6 +516,7 @@ public final class ClientCore {
     for (DatasetCore d : datasets.values()) {
       d.close();
     }
+    closedSignal.onComplete();
     recomputeStatus();
     synchronized (status) {
       status.onComplete();

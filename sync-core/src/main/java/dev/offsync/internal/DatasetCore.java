@@ -499,7 +499,14 @@ public final class DatasetCore {
       if (client.isConnected()) {
         return requestSync(false);
       }
-      return client.connectivity.connectivity().filter(Boolean::booleanValue).firstOrError()
+      // close() ends the wait: the caller gets ClientClosedException, not silence until the network returns
+      return client.connectivity.connectivity().filter(Boolean::booleanValue)
+          .takeUntil(client.closedSignal().toObservable())
+          .firstElement()
+          .switchIfEmpty(Single.error(() -> client.isClosed()
+              ? new ClientClosedException("the client was closed while the sync of " + name
+                  + " waited for the network")
+              : new NetworkException("the connectivity monitor's stream ended while offline")))
           .flatMap(online -> requestSync(false));
     });
   }

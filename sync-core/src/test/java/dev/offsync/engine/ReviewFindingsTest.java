@@ -10,7 +10,9 @@ import dev.offsync.SyncReport;
 import dev.offsync.testing.FakeRemoteStore;
 import dev.offsync.testing.FakeRemoteStore.Operation;
 import dev.offsync.testing.InMemoryLocalStore;
+import dev.offsync.ManualConnectivityMonitor;
 import dev.offsync.ManualIdentityProvider;
+import dev.offsync.SyncOptions;
 import io.reactivex.rxjava3.core.SingleObserver;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.observers.TestObserver;
@@ -216,5 +218,22 @@ class ReviewFindingsTest {
 
     assertThat(ds.records()).isEmpty();
     assertThat(client.listDatasets()).isEmpty();
+  }
+
+  @Test
+  void closingTheClientEndsASyncWaitingForTheNetwork() {
+    ManualConnectivityMonitor net = new ManualConnectivityMonitor(false);
+    SyncClient client = h.client(new InMemoryLocalStore(), net, SyncOptions.DEFAULT);
+    Dataset ds = client.dataset("games");
+    ds.put("a", "1");
+    TestObserver<SyncReport> waiting = ds.syncOnConnectivity().test();
+    waiting.assertNotComplete();
+
+    client.close();
+
+    waiting.assertError(dev.offsync.ClientClosedException.class);
+    net.setConnected(true);
+    waiting.assertValueCount(0).assertError(dev.offsync.ClientClosedException.class);
+    assertThat(remote.calls(Operation.LIST_RECORDS)).isZero();
   }
 }
