@@ -63,6 +63,11 @@ final class SyncRun {
   private String sessionToken;
   private boolean repairTried;
   private boolean remoteDeletionHandled;
+  /**
+   * Whether the local copy had synced with the server (stored watermark above 0) when this run started: a pull
+   * from 0 ({@code fullResync()}, a rewind to a new record's base) must still notice that the dataset died.
+   */
+  private boolean syncedBefore;
   private int attempts = 1;
   private ConflictException lastConflict;
   private long conflictMinBase;
@@ -121,6 +126,7 @@ final class SyncRun {
           if (row != null && row.isDeletedLocally()) {
             return deleteRemotely();
           }
+          syncedBefore = row != null && row.watermark() > 0;
           watermark = full || row == null ? 0 : row.watermark();
           return pullPush(watermark);
         })
@@ -252,7 +258,8 @@ final class SyncRun {
       ds.setActivity(SyncStatus.State.BUSY);
       firstPageCount = page.datasetSyncCount();
       mergedNames.addAll(page.mergedDatasetNames());
-      boolean deleted = (from != 0 && !page.datasetExists()) || page.datasetDeletedAfterRequestedSyncCount();
+      boolean deleted = ((from != 0 || syncedBefore) && !page.datasetExists())
+          || page.datasetDeletedAfterRequestedSyncCount();
       if (deleted && !remoteDeletionHandled) {
         remoteDeletionHandled = true;
         remoteDeletionDetected = true;

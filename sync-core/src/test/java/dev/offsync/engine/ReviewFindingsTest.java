@@ -236,4 +236,22 @@ class ReviewFindingsTest {
     waiting.assertValueCount(0).assertError(dev.offsync.ClientClosedException.class);
     assertThat(remote.calls(Operation.LIST_RECORDS)).isZero();
   }
+
+  @Test
+  void aFullResyncDetectsADatasetDeletedRemotely() {
+    Dataset ds = h.client(new InMemoryLocalStore()).dataset("games");
+    ds.put("a", "1");
+    h.sync(ds.sync());
+    remote.deleteDirect(ID, "games");
+
+    SyncReport report = h.sync(ds.fullResync());
+
+    // the local copy of the dead dataset goes, as with a normal sync; it used to stay, clean and never pushed,
+    // with the watermark at 0 so no later sync could notice the deletion either
+    assertThat(report.remoteDeletionDetected()).isTrue();
+    assertThat(ds.records()).isEmpty();
+    ds.put("b", "2");
+    h.sync(ds.sync());
+    assertThat(remote.serverValues(ID, "games")).containsOnlyKeys("b");
+  }
 }
