@@ -333,6 +333,7 @@ final class SyncRun {
 
   private boolean applyPage(RecordPage page, boolean last) {
     Map<String, RemoteRecord> remote = new LinkedHashMap<>();
+    Set<String> adoptedAfterMiss = new LinkedHashSet<>();
     for (RemoteRecord r : page.records()) {
       RemoteRecord prev = remote.get(r.key());
       if (prev == null || prev.syncCount() < r.syncCount()) {
@@ -390,6 +391,28 @@ final class SyncRun {
         tx.putDataset(row);
       }
       Set<String> s = writes.isEmpty() ? Collections.<String>emptySet() : tx.writeRecords(id, name, writes);
+      if (!s.isEmpty()) {
+        // a miss whose row is gone: the app removed a never-synced value meanwhile. Nothing of it is left to push
+        // (a 409 would re-pull the remote record), and the watermark passes the remote record here, so take it
+        // now, as for a key with no row
+        Map<String, LocalRecord> rows = tx.records(id, name, s);
+        List<RecordWrite> adopt = new ArrayList<>();
+        for (String key : s) {
+          if (!rows.containsKey(key)) {
+            adopt.add(RecordWrite.ifVersion(Records.cleanFromRemote(remote.get(key)), RecordWrite.ABSENT));
+          }
+        }
+        if (!adopt.isEmpty()) {
+          Set<String> missed = tx.writeRecords(id, name, adopt);
+          s = new LinkedHashSet<>(s);
+          for (RecordWrite w : adopt) {
+            if (!missed.contains(w.record().key())) {
+              s.remove(w.record().key());
+              adoptedAfterMiss.add(w.record().key());
+            }
+          }
+        }
+      }
       if (last) {
         tx.putDataset(tx.dataset(id, name).newBuilder().watermark(count).build());
       }
@@ -404,6 +427,13 @@ final class SyncRun {
       String key = d.write.record().key();
       if (skipped.contains(key)) {
         continue; // the app wrote the row meanwhile: its newer write wins and stays dirty
+      }
+      if (adoptedAfterMiss.contains(key)) {
+        dev.offsync.Record stored = Records.toRecord(remote.get(key));
+        recordsApplied++;
+        c.emit(RecordEvent.pulled(name, stored));
+        ds.emitChange(stored);
+        continue;
       }
       if (d.resolution != null && d.resolution.kind() == Resolution.Kind.DEFER) {
         continue; // only the conflict was stored in the row: its value did not change

@@ -254,4 +254,24 @@ class ReviewFindingsTest {
     h.sync(ds.sync());
     assertThat(remote.serverValues(ID, "games")).containsOnlyKeys("b");
   }
+
+  @Test
+  void aNeverSyncedRowRemovedWhileItsConflictIsResolvedTakesTheRemoteRecord() {
+    Dataset[] holder = new Dataset[1];
+    Dataset ds = h.client(new InMemoryLocalStore(), conflict -> {
+      holder[0].remove(conflict.key()); // the app removes its never-synced value meanwhile (its row simply goes)
+      return dev.offsync.Resolution.useLocal();
+    }).dataset("games");
+    holder[0] = ds;
+    ds.put("k", "mine");
+    remote.putDirect(ID, "games", map("k", "theirs"));
+
+    h.sync(ds.sync());
+
+    // the app's removal of its own unsynced value leaves the server's record, as if it had been removed before
+    // the sync; it used to leave no row while the watermark passed the remote record, so the device never got it
+    assertThat(ds.get("k")).isEqualTo("theirs");
+    assertThat(ds.pendingKeys()).isEmpty();
+    assertThat(remote.serverValues(ID, "games")).containsExactly(Map.entry("k", "theirs"));
+  }
 }
