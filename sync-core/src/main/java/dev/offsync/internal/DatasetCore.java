@@ -550,11 +550,8 @@ public final class DatasetCore {
       lastError = SyncErrors.wrap(error);
       client.recordError(lastError);
     }
+    // the count is fresh: a successful run set it in its last transaction, a failed one counted again (SyncRun)
     activity = next != null ? SyncStatus.State.CONNECTING : SyncStatus.State.IDLE;
-    if (error != null) {
-      // a successful run set the count in its last transaction; a failed one may have stopped anywhere
-      refreshPendingCount();
-    }
     try {
       recomputeStatus();
       if (error == null) {
@@ -569,7 +566,7 @@ public final class DatasetCore {
     }
   }
 
-  private void refreshPendingCount() {
+  void refreshPendingCount() {
     try {
       String owner = client.owner();
       pendingCount = client.store.read(tx -> tx.usage(owner, name)).dirtyRecordCount();

@@ -131,6 +131,12 @@ final class SyncRun {
           return pullPush(watermark);
         })
         .flatMap(done -> c.local(this::finish))
+        // a failed run may have stopped anywhere: count the pending edits again, on the I/O scheduler (the error
+        // may arrive on the timer's or the transport's thread)
+        .onErrorResumeNext(e -> c.local(() -> {
+          ds.refreshPendingCount();
+          return Boolean.TRUE;
+        }).flatMap(x -> Single.<SyncReport>error(e)))
         .doOnError(e -> {
           ds.carryOver(committedResolutions);
           pullCompleted = pullTotal;

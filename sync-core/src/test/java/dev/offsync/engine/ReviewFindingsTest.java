@@ -13,10 +13,12 @@ import dev.offsync.testing.InMemoryLocalStore;
 import dev.offsync.ManualConnectivityMonitor;
 import dev.offsync.ManualIdentityProvider;
 import dev.offsync.SyncOptions;
+import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.SingleObserver;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.observers.TestObserver;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
+import io.reactivex.rxjava3.schedulers.Schedulers;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -273,5 +275,66 @@ class ReviewFindingsTest {
     assertThat(ds.get("k")).isEqualTo("theirs");
     assertThat(ds.pendingKeys()).isEmpty();
     assertThat(remote.serverValues(ID, "games")).containsExactly(Map.entry("k", "theirs"));
+  }
+
+  /** A store that notes reads and writes made outside the I/O scheduler. */
+  private static final class ThreadCheckingStore implements dev.offsync.spi.LocalStore {
+    final InMemoryLocalStore delegate = new InMemoryLocalStore();
+    final ThreadLocal<Boolean> onIo = ThreadLocal.withInitial(() -> false);
+    final List<String> offIo = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean watching;
+
+    @Override
+    public <T> T read(Work<T> work) {
+      if (watching && !onIo.get()) {
+        offIo.add("read");
+      }
+      return delegate.read(work);
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+      if (watching && !onIo.get()) {
+        offIo.add("write");
+      }
+      return delegate.write(work);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+
+  @Test
+  void aSyncFailingOnTheTimerThreadDoesNotTouchTheStoreOffTheIoScheduler() {
+    ThreadCheckingStore store = new ThreadCheckingStore();
+    Scheduler ioScheduler = Schedulers.from(r -> {
+      boolean was = store.onIo.get();
+      store.onIo.set(true);
+      try {
+        r.run();
+      } finally {
+        store.onIo.set(was);
+      }
+    });
+    SyncClient client = h.track(h.builder(new InMemoryLocalStore()).localStore(store).ioScheduler(ioScheduler)
+        .options(SyncOptions.builder().conflictRetryDelay(java.time.Duration.ofMillis(100)).build()).build());
+    Dataset ds = client.dataset("games");
+    ds.put("k", "1");
+    h.sync(ds.sync());
+    ds.put("k", "2");
+    // another device writes k after our pull: our push 409s; the retry after the conflict delay (on the timer
+    // scheduler) then fails
+    remote.on(Operation.LIST_RECORDS).runAfter(1, call -> {
+      remote.putDirect(ID, "games", map("k", "other"));
+      remote.on(Operation.LIST_RECORDS).failBeforeApplying(1);
+    });
+    store.watching = true;
+
+    h.syncError(ds.sync());
+
+    store.watching = false;
+    assertThat(store.offIo).isEmpty();
   }
 }
