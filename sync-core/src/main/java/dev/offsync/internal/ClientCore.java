@@ -353,36 +353,37 @@ public final class ClientCore {
 
   /** Recomputes the client-wide status from the datasets' statuses. */
   void recomputeStatus() {
-    SyncStatus.State state;
-    boolean busy = false;
-    boolean connecting = false;
-    Instant last = null;
-    boolean hasSynced = false;
-    long pending = 0;
-    for (DatasetCore d : datasets.values()) {
-      SyncStatus s = d.currentStatus();
-      busy |= s.state() == SyncStatus.State.BUSY;
-      connecting |= s.state() == SyncStatus.State.CONNECTING;
-      if (s.lastSyncedAt() != null && (last == null || s.lastSyncedAt().isAfter(last))) {
-        last = s.lastSyncedAt();
-      }
-      hasSynced |= s.hasSynced();
-      pending += s.pendingCount();
-    }
-    if (closed) {
-      state = SyncStatus.State.STOPPED;
-    } else if (busy) {
-      state = SyncStatus.State.BUSY;
-    } else if (connecting) {
-      state = SyncStatus.State.CONNECTING;
-    } else if (!connected) {
-      state = SyncStatus.State.OFFLINE;
-    } else {
-      state = SyncStatus.State.IDLE;
-    }
-    SyncStatus next = SyncStatus.builder(state).lastSyncedAt(last).hasSynced(hasSynced).pendingCount(pending)
-        .lastError(lastError).build();
+    // Built and emitted under one lock, so a status computed from older state never follows a newer one.
     synchronized (status) {
+      SyncStatus.State state;
+      boolean busy = false;
+      boolean connecting = false;
+      Instant last = null;
+      boolean hasSynced = false;
+      long pending = 0;
+      for (DatasetCore d : datasets.values()) {
+        SyncStatus s = d.currentStatus();
+        busy |= s.state() == SyncStatus.State.BUSY;
+        connecting |= s.state() == SyncStatus.State.CONNECTING;
+        if (s.lastSyncedAt() != null && (last == null || s.lastSyncedAt().isAfter(last))) {
+          last = s.lastSyncedAt();
+        }
+        hasSynced |= s.hasSynced();
+        pending += s.pendingCount();
+      }
+      if (closed) {
+        state = SyncStatus.State.STOPPED;
+      } else if (busy) {
+        state = SyncStatus.State.BUSY;
+      } else if (connecting) {
+        state = SyncStatus.State.CONNECTING;
+      } else if (!connected) {
+        state = SyncStatus.State.OFFLINE;
+      } else {
+        state = SyncStatus.State.IDLE;
+      }
+      SyncStatus next = SyncStatus.builder(state).lastSyncedAt(last).hasSynced(hasSynced).pendingCount(pending)
+          .lastError(lastError).build();
       if (!next.equals(current) && !status.hasComplete()) {
         current = next;
         status.onNext(next);

@@ -656,20 +656,22 @@ public final class DatasetCore {
 
   /** Recomputes this dataset's status and then the client's. */
   void recomputeStatus() {
-    SyncStatus.State state;
-    if (client.isClosed()) {
-      state = SyncStatus.State.STOPPED;
-    } else if (activity != SyncStatus.State.IDLE) {
-      state = activity;
-    } else if (!client.isConnected()) {
-      state = SyncStatus.State.OFFLINE;
-    } else {
-      state = SyncStatus.State.IDLE;
-    }
-    Instant last = lastSyncedAt;
-    SyncStatus next = SyncStatus.builder(state).lastSyncedAt(last).hasSynced(last != null)
-        .pendingCount(Math.max(0, pendingCount)).lastError(lastError).build();
+    // Built and emitted under one lock: a status computed from older state can never be emitted after a
+    // newer one (an app write computing BUSY racing a finishing sync's IDLE).
     synchronized (status) {
+      SyncStatus.State state;
+      if (client.isClosed()) {
+        state = SyncStatus.State.STOPPED;
+      } else if (activity != SyncStatus.State.IDLE) {
+        state = activity;
+      } else if (!client.isConnected()) {
+        state = SyncStatus.State.OFFLINE;
+      } else {
+        state = SyncStatus.State.IDLE;
+      }
+      Instant last = lastSyncedAt;
+      SyncStatus next = SyncStatus.builder(state).lastSyncedAt(last).hasSynced(last != null)
+          .pendingCount(Math.max(0, pendingCount)).lastError(lastError).build();
       if (!status.hasComplete() && !next.equals(current)) {
         current = next;
         status.onNext(next);
