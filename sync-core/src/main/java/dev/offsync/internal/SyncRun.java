@@ -6,6 +6,9 @@ import dev.offsync.ConflictRetriesExhaustedException;
 import dev.offsync.DatasetNotFoundException;
 import dev.offsync.IdentityChangedException;
 import dev.offsync.InvalidParameterException;
+import dev.offsync.LimitExceededException;
+import dev.offsync.Limits;
+import dev.offsync.spi.DatasetUsage;
 import dev.offsync.RecordEvent;
 import dev.offsync.RemoteDeletionPolicy;
 import dev.offsync.Resolution;
@@ -346,14 +349,18 @@ final class SyncRun {
         remote.put(r.key(), r);
       }
     }
-    Map<String, LocalRecord> locals = remote.isEmpty()
-        ? Collections.<String, LocalRecord>emptyMap()
-        : c.store.read(tx -> tx.records(id, name, remote.keySet()));
+    Map<String, LocalRecord> locals = new LinkedHashMap<>();
+    Budget budget = remote.isEmpty() ? new Budget(0, 0) : c.store.read(tx -> {
+      locals.putAll(tx.records(id, name, remote.keySet()));
+      DatasetUsage usage = tx.usage(id, name);
+      return new Budget(usage.liveRecordCount(), usage.liveBytes());
+    });
     Instant now = c.clock.instant();
     ConflictResolver resolver = ds.resolver();
     List<Decision> decisions = new ArrayList<>();
     for (RemoteRecord r : remote.values()) {
       LocalRecord l = locals.get(r.key());
+      int before = decisions.size();
       if (l == null) {
         decisions.add(new Decision(RecordWrite.ifVersion(Records.cleanFromRemote(r), RecordWrite.ABSENT), null, null));
       } else if (l.syncCount() >= r.syncCount()) {
@@ -365,10 +372,13 @@ final class SyncRun {
         // clean: take remote; dirty with the same value: adopt its sync count and become clean
         decisions.add(new Decision(RecordWrite.ifVersion(Records.cleanFromRemote(r), l.version()), null, null));
       } else {
-        Decision d = resolve(resolver, l, r, now);
+        Decision d = resolve(resolver, l, r, now, budget);
         if (d != null) {
           decisions.add(d);
         }
+      }
+      if (decisions.size() > before) {
+        budget.apply(l, decisions.get(before).write.record());
       }
     }
     List<RecordWrite> writes = new ArrayList<>(decisions.size());
@@ -463,7 +473,7 @@ final class SyncRun {
    * Calls the resolver for a conflict; {@code null} if nothing is to be written (the resolver failed). A
    * deferral writes the conflict's remote side into the row.
    */
-  private Decision resolve(ConflictResolver resolver, LocalRecord l, RemoteRecord r, Instant now) {
+  private Decision resolve(ConflictResolver resolver, LocalRecord l, RemoteRecord r, Instant now, Budget budget) {
     SyncConflict conflict = new SyncConflict(name, Records.toRecord(l), Records.toRecord(r), l.baseValue(),
         l.syncCount());
     c.emit(RecordEvent.conflicted(conflict));
@@ -475,6 +485,10 @@ final class SyncRun {
       }
       if (resolution.kind() == Resolution.Kind.USE_VALUE) {
         Validation.value(resolution.value(), c.limits);
+      }
+      if (resolution.kind() != Resolution.Kind.DEFER) {
+        // a resolution the dataset limits cannot hold would make every later push fail: it fails here instead
+        budget.check(l, DatasetCore.applyResolution(l, r, resolution, now), c.limits, name);
       }
     } catch (RuntimeException | Error e) {
       failedKeys.add(l.key());
@@ -493,6 +507,44 @@ final class SyncRun {
     }
     LocalRecord next = DatasetCore.applyResolution(l, r, resolution, now);
     return new Decision(RecordWrite.ifVersion(next, l.version()), conflict, resolution);
+  }
+
+  /** The dataset's live record count and bytes as a page's decisions would leave them. */
+  private static final class Budget {
+    private long live;
+    private long bytes;
+
+    Budget(long live, long bytes) {
+      this.live = live;
+      this.bytes = bytes;
+    }
+
+    /** Throws {@link LimitExceededException} if replacing {@code before} by {@code after} breaks the limits. */
+    void check(LocalRecord before, LocalRecord after, Limits limits, String dataset) {
+      long newLive = live - liveOf(before) + liveOf(after);
+      long newBytes = bytes - bytesOf(before) + bytesOf(after);
+      if (newLive > limits.maxRecordsPerDataset()) {
+        throw new LimitExceededException("resolving " + after.key() + " would leave dataset " + dataset + " with "
+            + newLive + " records, more than " + limits.maxRecordsPerDataset());
+      }
+      if (newBytes > limits.maxDatasetBytes()) {
+        throw new LimitExceededException("resolving " + after.key() + " would leave dataset " + dataset + " with "
+            + newBytes + " bytes, more than " + limits.maxDatasetBytes());
+      }
+    }
+
+    void apply(LocalRecord before, LocalRecord after) {
+      live += liveOf(after) - liveOf(before);
+      bytes += bytesOf(after) - bytesOf(before);
+    }
+
+    private static long liveOf(LocalRecord r) {
+      return r == null || r.isDeleted() ? 0 : 1;
+    }
+
+    private static long bytesOf(LocalRecord r) {
+      return r == null || r.isDeleted() ? 0 : Records.utf8Length(r.key()) + Records.utf8Length(r.value());
+    }
   }
 
   // ---------------------------------------------------------------- 3. push

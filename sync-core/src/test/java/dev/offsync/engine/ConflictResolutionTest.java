@@ -201,4 +201,26 @@ class ConflictResolutionTest {
     assertThat(h.remote.serverValues(ID, "games")).containsEntry("k", "merged");
     assertThat(h.sync(ds.sync()).conflicts()).as("reported exactly once").isEmpty();
   }
+
+  @Test
+  void aResolutionTheDatasetLimitsCannotHoldFailsThatKeyInsteadOfWedgingEveryPush() {
+    SyncClient client = h.track(h.builder(new InMemoryLocalStore())
+        .limits(dev.offsync.Limits.builder().maxDatasetBytes(40).build())
+        .conflictResolver(c -> Resolution.useValue("0123456789012345678901234567890123456789"))
+        .build());
+    Dataset ds = conflicted(client);
+    TestObserver<RecordEvent> events = ds.events().test();
+
+    SyncReport report = h.sync(ds.sync());
+
+    assertThat(report.failedKeys()).containsExactly("k");
+    assertThat(report.conflicts()).hasSize(1);
+    assertThat(report.conflicts().get(0).error()).isInstanceOf(dev.offsync.LimitExceededException.class)
+        .hasMessageContaining("more than 40");
+    assertThat(ds.record("k").value()).as("the local edit is kept").isEqualTo("mine");
+    assertThat(ds.isChanged("k")).isTrue();
+    assertThat(h.remote.serverValues(ID, "games")).containsEntry("k", "theirs");
+    assertThat(events.values()).extracting(RecordEvent::type)
+        .containsExactly(RecordEvent.Type.CONFLICTED, RecordEvent.Type.FAILED);
+  }
 }
