@@ -5,6 +5,7 @@ import static dev.offsync.http.Fixtures.POOL;
 import static dev.offsync.http.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.offsync.http.model.ListDatasetsRequest;
 import dev.offsync.http.model.ListDatasetsResponse;
@@ -198,6 +199,23 @@ class FaultsAndRetriesTest {
     assertThatThrownBy(() -> client(attempts(3)).listDatasets(REQUEST))
         .isInstanceOf(MalformedResponseException.class);
     assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void timestampWithAHugeExponentIsReadAtOnceNotAfterMinutesOfArithmetic() {
+    // short numbers whose exponents made the epoch-second conversion build a hundred-million-digit integer
+    CognitoSyncClient client = client(attempts(1));
+    server.enqueue(json(200, "{\"Datasets\":[{\"DatasetName\":\"d\",\"CreationDate\":1e99999999}]}"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> client.listDatasets(REQUEST))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("CreationDate is out of range"));
+    server.enqueue(json(200, "{\"Datasets\":[{\"DatasetName\":\"d\",\"CreationDate\":1e-99999999}]}"));
+    // below half a nanosecond: rounds to the epoch, as any tiny fraction does
+    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> client.listDatasets(REQUEST)))
+        .satisfies(r -> assertThat(r.datasets().get(0).creationDate()).isEqualTo(java.time.Instant.EPOCH));
   }
 
   @Test

@@ -230,6 +230,18 @@ public final class Json {
    * @return the instant
    */
   public static Instant fromEpochSeconds(BigDecimal seconds) {
+    // bound the magnitude before rescaling: a short number like 1e99999999 or 1e-99999999 would otherwise make
+    // setScale compute a power of ten with a hundred million digits (minutes of CPU for one timestamp)
+    if (seconds.signum() == 0) {
+      return Instant.EPOCH;
+    }
+    long integerDigits = (long) seconds.precision() - seconds.scale();
+    if (integerDigits > 19) {
+      throw new ArithmeticException("epoch seconds out of range");
+    }
+    if (integerDigits < -9) {
+      return Instant.EPOCH; // below 10^-10 s: rounds to no nanoseconds at all
+    }
     BigInteger nanos = seconds.setScale(9, RoundingMode.HALF_EVEN).unscaledValue();
     BigInteger[] parts = nanos.divideAndRemainder(NANOS_PER_SECOND);
     if (parts[0].bitLength() > 63) {
