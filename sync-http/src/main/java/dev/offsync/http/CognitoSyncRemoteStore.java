@@ -23,6 +23,7 @@ import dev.offsync.spi.RemoteRecord;
 import dev.offsync.spi.RemoteStore;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.functions.Function;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,8 +121,8 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
                 request.syncSessionToken(syncSessionToken);
               }
               return client.rx().listRecords(request.build());
-            })
-        .map(CognitoSyncRemoteStore::toPage);
+            },
+        CognitoSyncRemoteStore::toPage);
   }
 
   @Override
@@ -152,8 +153,8 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
                 request.deviceId(deviceId);
               }
               return client.rx().updateRecords(request.build());
-            })
-        .map(response -> toRemoteRecords(response.records()));
+            },
+        response -> toRemoteRecords(response.records()));
   }
 
   @Override
@@ -169,8 +170,8 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
                             .identityPoolId(identityPoolId)
                             .identityId(identityId)
                             .datasetName(datasetName)
-                            .build()))
-        .map(response -> toMetadata(response.dataset(), "DescribeDataset"));
+                            .build()),
+        response -> toMetadata(response.dataset(), "DescribeDataset"));
   }
 
   @Override
@@ -186,8 +187,8 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
                             .identityPoolId(identityPoolId)
                             .identityId(identityId)
                             .datasetName(datasetName)
-                            .build()))
-        .map(response -> toMetadata(response.dataset(), "DeleteDataset"));
+                            .build()),
+        response -> toMetadata(response.dataset(), "DeleteDataset"));
   }
 
   @Override
@@ -204,12 +205,15 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
                 request.nextToken(nextToken);
               }
               return client.rx().listDatasets(request.build());
-            })
-        .map(CognitoSyncRemoteStore::toDatasetPage);
+            },
+        CognitoSyncRemoteStore::toDatasetPage);
   }
 
-  /** Builds the request when subscribed (so bad arguments fail the Single), runs it on the scheduler. */
-  private <T> Single<T> call(Callable<Single<T>> request) {
+  /**
+   * Builds the request when subscribed (so bad arguments fail the Single), runs it on the scheduler, and converts
+   * the response; the errors of all three, the conversion's included, become sync-core's typed errors.
+   */
+  private <R, T> Single<T> call(Callable<Single<R>> request, Function<R, T> convert) {
     return Single.defer(
             () -> {
               try {
@@ -218,6 +222,7 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
                 return Single.error(new dev.offsync.InvalidParameterException(e.getMessage(), e));
               }
             })
+        .map(convert)
         .subscribeOn(scheduler)
         .onErrorResumeNext(e -> Single.error(RemoteErrors.toSyncError(e)));
   }

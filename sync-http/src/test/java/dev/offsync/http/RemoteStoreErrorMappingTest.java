@@ -89,6 +89,19 @@ class RemoteStoreErrorMappingTest {
   }
 
   @Test
+  void wellFormedJsonMissingWhatTheStoreNeedsIsAServiceException() {
+    // valid JSON, so the client accepts it, but the store cannot build sync-core's value from it
+    assertThat(describe(Fixtures.json(200, "{}")))
+        .isInstanceOf(ServiceException.class)
+        .hasMessageContaining("DescribeDataset returned no Dataset");
+    server.enqueue(Fixtures.json(200, "{\"Datasets\":[{\"NumRecords\":1}]}"));
+    assertThat(failureOf(store.listDatasets(IDENTITY, null, 64))).isInstanceOf(ServiceException.class);
+    server.enqueue(Fixtures.json(200, "{\"Records\":[{\"Value\":\"v\",\"SyncCount\":1}]}"));
+    assertThat(failureOf(store.listRecords(IDENTITY, "d", 0, null, 1024, null)))
+        .isInstanceOf(ServiceException.class);
+  }
+
+  @Test
   void ioFailuresAreNetworkErrors() {
     assertThat(describe(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build()))
         .isInstanceOf(NetworkException.class);
