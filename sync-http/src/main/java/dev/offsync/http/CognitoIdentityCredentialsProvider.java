@@ -295,13 +295,15 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
   }
 
   private JsonNode call(String operation, ObjectNode body) {
-    HttpRequestSpec spec =
+    HttpRequestSpec.Builder spec =
         HttpRequestSpec.builder(operation, "POST")
             .header("X-Amz-Target", TARGET_PREFIX + operation)
-            .body(Json.toBytes(body), MEDIA_TYPE)
-            .build();
+            .body(Json.toBytes(body), MEDIA_TYPE);
+    for (String token : logins.values()) {
+      spec.sensitive(token); // an error message echoing a login token must not carry it on
+    }
     try {
-      return runner.execute(spec, node -> node, null);
+      return runner.execute(spec.build(), node -> node, null);
     } catch (CognitoSyncException e) {
       throw new CredentialsException(
           "Cognito Identity " + operation + " failed: " + e.getMessage(), e);

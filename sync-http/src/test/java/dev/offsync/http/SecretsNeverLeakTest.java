@@ -105,6 +105,49 @@ class SecretsNeverLeakTest {
   }
 
   @Test
+  void cognitoIdentityErrorsThatEchoTheLoginTokenAreRedacted() {
+    String login = "eyJraWQiOiJLT0.login-token-payload.c2lnbmF0dXJl";
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(400)
+            .addHeader("x-amzn-ErrorType", "NotAuthorizedException")
+            .body("{\"message\":\"Invalid login token. Can't parse token: " + login + "\"}")
+            .build());
+    CognitoIdentityCredentialsProvider provider =
+        CognitoIdentityCredentialsProvider.builder()
+            .endpoint(server.url("/").toString())
+            .identityPoolId(POOL)
+            .login("accounts.example.com", login)
+            .retryPolicy(RetryPolicy.none())
+            .build();
+    Throwable error = catchThrowable(provider::credentials);
+    assertThat(error).isInstanceOf(CredentialsException.class);
+    assertThat(error.getMessage()).contains("Invalid login token").contains("<redacted>");
+    assertThat(stackTrace(error)).doesNotContain(login);
+    assertThat(provider.toString()).doesNotContain(login);
+  }
+
+  @Test
+  void errorsThatEchoThePushTokenAreRedacted() {
+    String pushToken = "push-token-0123456789abcdef";
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(400)
+            .addHeader("x-amzn-ErrorType", "InvalidParameterException")
+            .body("{\"message\":\"Invalid device token: " + pushToken + "\"}")
+            .build());
+    Throwable error =
+        catchThrowable(
+            () ->
+                client.registerDevice(
+                    RegisterDeviceRequest.builder().identityPoolId(POOL).identityId(IDENTITY)
+                        .platform(Platform.GCM).token(pushToken).build()));
+    assertThat(error).isInstanceOf(InvalidParameterException.class);
+    assertThat(error.getMessage()).contains("Invalid device token").contains("<redacted>");
+    assertThat(stackTrace(error)).doesNotContain(pushToken);
+  }
+
+  @Test
   void errorMessagesThatEchoSecretsAreRedacted() {
     // a server that echoes the canonical request, security token and signature back (as AWS's 403 does)
     server.enqueue(

@@ -227,6 +227,17 @@ public final class HttpRequestSpec {
     }
 
     /**
+     * Marks a value the request carries (a login token, say) as secret, so that it is redacted from messages.
+     *
+     * @param value the value to hide, not null
+     * @return this builder
+     */
+    public Builder sensitive(String value) {
+      sensitive.add(Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
      * Sets a raw body.
      *
      * @param body the bytes

@@ -880,6 +880,7 @@ public final class ModelJson {
     }
     if (request.token() != null) {
       body.put("Token", request.token());
+      builder.sensitive(request.token());
     }
     builder.jsonBody(body);
     return builder.build();
