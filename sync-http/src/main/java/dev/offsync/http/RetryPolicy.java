@@ -98,7 +98,7 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns whether a {@code Retry-After} response header sets the minimum delay.
+   * Returns whether a {@code Retry-After} response header sets the delay (instead of the jittered backoff).
    *
    * @return whether {@code Retry-After} is honoured
    */
@@ -215,7 +215,7 @@ public final class RetryPolicy {
     }
 
     /**
-     * Sets whether a {@code Retry-After} header sets the minimum delay.
+     * Sets whether a {@code Retry-After} header sets the delay (instead of the jittered backoff).
      *
      * @param honorRetryAfter whether to honour {@code Retry-After}
      * @return this builder
