@@ -103,6 +103,13 @@ class ErrorMappingTest {
   }
 
   @Test
+  void a409WithoutAnyErrorTypeIsStillAConflict() {
+    assertThat(call(response(409, null, "{\"message\":\"Current SyncCount for: k is: 2 not: 1\"}")))
+        .isInstanceOf(ResourceConflictException.class);
+    assertThat(call(response(409, null, "not json at all"))).isInstanceOf(ResourceConflictException.class);
+  }
+
+  @Test
   void staleSyncCountReportedAs400IsAConflict() {
     CognitoSyncServiceException e =
         call(response(400, "InvalidParameterException",

@@ -123,6 +123,11 @@ final class ErrorMapper {
         || (status == 403 && message.toLowerCase(Locale.ROOT).contains("signature"))) {
       return new InvalidSignatureException(status, type, message, requestId);
     }
+    if (status == 409) {
+      // a conflict whose type was lost on the way (a proxy dropped the header): classify by status, as AWS's
+      // .NET client had to (aws-sdk-net#430), so the engine's re-pull-and-resolve path still runs
+      return new ResourceConflictException(status, type, message, requestId);
+    }
     return new GenericServiceException(status, type, message, requestId, retryAfter);
   }
 
