@@ -405,16 +405,23 @@ public final class SigV4Verifier {
     return sb.toString();
   }
 
-  /** Collapses each run of spaces to one, as SigV4's canonical header values require. */
+  /**
+   * Collapses each run of whitespace (space, tab, CR, LF, VT, FF) to one space, as SigV4's canonical header values
+   * require and AWS's signers do; a value with a tab inside must verify like the signer canonicalized it.
+   */
   static String collapseSpaces(String v) {
-    if (v.indexOf("  ") < 0) {
-      return v;
-    }
     StringBuilder sb = new StringBuilder(v.length());
+    boolean inRun = false;
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      if (c != ' ' || i == 0 || v.charAt(i - 1) != ' ') {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f') {
+        if (!inRun) {
+          sb.append(' ');
+          inRun = true;
+        }
+      } else {
         sb.append(c);
+        inRun = false;
       }
     }
     return sb.toString();
