@@ -1,16 +1,19 @@
 package dev.offsync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offsync.server.testing.RawClient;
 import dev.offsync.server.testing.ServerTestSupport;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.cognitosync.model.InvalidParameterException;
 
 /** Regression tests for defects found in an adversarial review of the server. */
 @ParameterizedClass(name = "[{index}] {0}")
@@ -44,5 +47,22 @@ class ReviewFindingsTest extends ServerTestSupport {
     // SigV4 canonical header values fold every run of whitespace (tabs too) into one space, as the SDK's signer does
     RawClient.Reply r = call("GET", DS + "/records?lastSyncCount=0", null, "X-Probe", "a\t\tb  c\td");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  @Test
+  void timestampsWithHugeExponentsAreSettledPromptly() throws Exception {
+    String t = token();
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      RawClient.Reply huge = call("POST", DS, update(t, "1e300000000"));
+      assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+      assertThat(huge.header("x-amzn-ErrorType")).isEqualTo("InvalidParameterException");
+      assertThat(json(huge).get("message").asText()).contains("DeviceLastModifiedDate");
+      assertThat(json(call("GET", DS + "/records", null)).get("DatasetExists").asBoolean()).isFalse();
+
+      // a vanishingly small one is a valid instant: the epoch
+      RawClient.Reply tiny = call("POST", DS, update(t, "1e-300000000"));
+      assertThat(tiny.status()).as(tiny.body()).isEqualTo(200);
+      assertThat(json(tiny).get("Records").get(0).get("DeviceLastModifiedDate").asLong()).isZero();
+    });
   }
 }

@@ -25,6 +25,9 @@ public final class Fields {
   /** Values of the Operation enum. */
   public static final List<String> OPERATIONS = List.of("replace", "remove");
 
+  /** Bound on the magnitude of a timestamp in milliseconds (what a long holds). */
+  private static final BigDecimal MAX_EPOCH_MILLIS = BigDecimal.valueOf(Long.MAX_VALUE);
+
   private Fields() {}
 
   static ApiException violation(String field, String value, String constraint) {
@@ -275,7 +278,16 @@ public final class Fields {
       throw ApiException.invalid("Invalid type for '" + field + "': expected epoch seconds, found " + n);
     }
     try {
-      BigDecimal ms = n.decimalValue().movePointRight(3);
+      // scaleByPowerOfTen keeps the exponent (movePointRight would expand 1e300000000 to all of its digits), and
+      // rescaling such a number, or 1e-300000000, would compute a power of ten with hundreds of millions of digits,
+      // pinning a request thread for minutes: settle those by magnitude first.
+      BigDecimal ms = n.decimalValue().scaleByPowerOfTen(3);
+      if (ms.abs().compareTo(MAX_EPOCH_MILLIS) > 0) {
+        throw new ArithmeticException("out of range");
+      }
+      if (ms.abs().compareTo(BigDecimal.ONE) < 0) {
+        return Instant.ofEpochMilli(ms.signum() < 0 ? -1 : 0);
+      }
       return Instant.ofEpochMilli(ms.setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
     } catch (ArithmeticException | java.time.DateTimeException e) {
       throw violation(field, n.toString(), "Member must be a valid timestamp");
