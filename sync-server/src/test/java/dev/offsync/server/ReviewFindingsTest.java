@@ -1,6 +1,7 @@
 package dev.offsync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitosync.model.Operation;
+import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
 
 /** Regression tests for defects found in an adversarial review of the server. */
 @ParameterizedClass(name = "[{index}] {0}")
@@ -64,5 +68,16 @@ class ReviewFindingsTest extends ServerTestSupport {
       assertThat(tiny.status()).as(tiny.body()).isEqualTo(200);
       assertThat(json(tiny).get("Records").get(0).get("DeviceLastModifiedDate").asLong()).isZero();
     });
+  }
+
+  @Test
+  void missingSyncSessionTokenIsNotValidForTheseInputs() throws Exception {
+    CognitoSyncClient sync = developer();
+    String identityId = IDENTITY.replace("%3A", ":");
+    assertThatThrownBy(() -> sync.updateRecords(r -> r.identityPoolId(POOL).identityId(identityId).datasetName("ds")
+        .recordPatches(RecordPatch.builder().op(Operation.REPLACE).key("k").value("v").syncCount(0L).build())))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("SyncSessionToken not valid for these inputs");
+    assertThat(json(call("GET", DS + "/records", null)).get("DatasetExists").asBoolean()).isFalse();
   }
 }

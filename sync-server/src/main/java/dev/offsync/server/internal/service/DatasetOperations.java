@@ -243,7 +243,8 @@ final class DatasetOperations {
       Fields.deviceId("DeviceId", deviceId);
     }
     List<Patch> patches = patches(body);
-    String token = Fields.string(body, "SyncSessionToken", "SyncSessionToken", true);
+    // a missing token is "not valid for these inputs" like a forged one, as AWS words it (and docs/server.md says)
+    String token = Fields.string(body, "SyncSessionToken", "SyncSessionToken", false);
     sessionTokens.check(id, token);
     String modifiedBy = deviceId != null ? deviceId : id.identityId();
 
