@@ -80,4 +80,16 @@ class ReviewFindingsTest extends ServerTestSupport {
         .hasMessageContaining("SyncSessionToken not valid for these inputs");
     assertThat(json(call("GET", DS + "/records", null)).get("DatasetExists").asBoolean()).isFalse();
   }
+
+  @Test
+  void numbersBeyondBigDecimalAreMalformedJsonNotServerErrors() throws Exception {
+    String t = token();
+    for (String number : new String[] {"1e2147483648", "1e-99999999999"}) {
+      RawClient.Reply r = call("POST", DS, update(t, number));
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.header("x-amzn-ErrorType")).isEqualTo("InvalidParameterException");
+      assertThat(json(r).get("message").asText()).startsWith("Malformed JSON request body");
+    }
+    assertThat(json(call("GET", DS + "/records", null)).get("DatasetExists").asBoolean()).isFalse();
+  }
 }

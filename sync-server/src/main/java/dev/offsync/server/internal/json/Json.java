@@ -89,7 +89,8 @@ public final class Json {
     JsonNode n;
     try {
       n = MAPPER.readTree(body);
-    } catch (IOException e) {
+    } catch (IOException | NumberFormatException e) {
+      // Jackson reports a number BigDecimal cannot hold (1e2147483648) as a NumberFormatException, not an IOException
       throw ApiException.invalid("Malformed JSON request body: " + firstLine(e.getMessage()));
     }
     if (n == null || n.isMissingNode()) {
