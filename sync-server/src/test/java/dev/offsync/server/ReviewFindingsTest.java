@@ -92,4 +92,29 @@ class ReviewFindingsTest extends ServerTestSupport {
     }
     assertThat(json(call("GET", DS + "/records", null)).get("DatasetExists").asBoolean()).isFalse();
   }
+
+  @Test
+  void unpairedSurrogatesAreRefusedNotStoredAsQuestionMarks() throws Exception {
+    String t = token();
+    for (String patch : new String[] {"\"Key\":\"k\",\"Value\":\"a\\ud800b\"", "\"Key\":\"a\\udc00\",\"Value\":\"v\""}) {
+      RawClient.Reply r = call("POST", DS, "{\"SyncSessionToken\":\"" + t + "\",\"RecordPatches\":[{\"Op\":\"replace\","
+          + patch + ",\"SyncCount\":0}]}");
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.header("x-amzn-ErrorType")).isEqualTo("InvalidParameterException");
+      assertThat(json(r).get("message").asText()).contains("RecordPatches.1.member.").contains("unpaired surrogate");
+    }
+    // a too-long key whose 64th char starts a pair: the message's excerpt must not split it
+    String longKey = "a".repeat(63) + "\ud83d\ude00".repeat(1000);
+    RawClient.Reply tooLong = call("POST", DS, "{\"SyncSessionToken\":\"" + t + "\",\"RecordPatches\":[{\"Op\":"
+        + "\"replace\",\"Key\":\"" + longKey + "\",\"Value\":\"v\",\"SyncCount\":0}]}");
+    assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+    assertThat(json(tooLong).get("message").asText()).contains("less than or equal to 1024");
+    assertThat(json(call("GET", DS + "/records", null)).get("DatasetExists").asBoolean()).isFalse();
+    // a proper pair (outside the BMP) is stored and returned unchanged
+    RawClient.Reply ok = call("POST", DS, "{\"SyncSessionToken\":\"" + t + "\",\"RecordPatches\":[{\"Op\":\"replace\","
+        + "\"Key\":\"k\",\"Value\":\"a\\ud83d\\ude00b\",\"SyncCount\":0}]}");
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    assertThat(json(call("GET", DS + "/records", null)).get("Records").get(0).get("Value").asText())
+        .isEqualTo("a\ud83d\ude00b");
+  }
 }

@@ -31,7 +31,8 @@ public final class Fields {
   private Fields() {}
 
   static ApiException violation(String field, String value, String constraint) {
-    String shown = value == null ? "null" : value.length() > 64 ? value.substring(0, 64) + "..." : value;
+    String shown = value == null ? "null" : value.length() > 64
+        ? value.substring(0, Character.isHighSurrogate(value.charAt(63)) ? 63 : 64) + "..." : value;
     shown = shown.replace("\u0000", "\\u0000");
     return ApiException.invalid(
         "1 validation error detected: Value '"
@@ -49,6 +50,18 @@ public final class Fields {
   private static String withoutNul(String field, String value) {
     if (value.indexOf('\u0000') >= 0) {
       throw violation(field, value, "Member must not contain U+0000");
+    }
+    // JSON's \\uD800 escapes can carry an unpaired surrogate, which UTF-8 (the wire and both stores) cannot encode:
+    // it would be acknowledged as sent but stored and returned as '?' (a different key or value)
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+        } else {
+          throw violation(field, value.replaceAll("\\p{Cs}", "?"), "Member must not contain an unpaired surrogate");
+        }
+      }
     }
     return value;
   }
