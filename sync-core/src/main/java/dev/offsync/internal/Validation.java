@@ -30,6 +30,7 @@ public final class Validation {
       throw new ValidationException("key", "key length must be 1.." + limits.maxKeyLength() + ", was "
           + key.length());
     }
+    checkText(key, "key");
     return key;
   }
 
@@ -40,6 +41,27 @@ public final class Validation {
       throw new ValidationException("value", "value length must be at most " + limits.maxValueLength()
           + ", was " + value.length());
     }
+    checkText(value, "value");
     return value;
+  }
+
+  /**
+   * Refuses what cannot travel as well-formed UTF-8 text or be stored by every server store: U+0000 and
+   * unpaired surrogates (offsync's server answers 400 for them, so accepting them offline would make every
+   * later push of the record fail).
+   */
+  private static void checkText(String text, String field) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == 0) {
+        throw new ValidationException(field, field + " must not contain U+0000 (at index " + i + ")");
+      }
+      if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(ch)) {
+        throw new ValidationException(field, field + " must not contain an unpaired surrogate (at index " + i
+            + ")");
+      }
+    }
   }
 }

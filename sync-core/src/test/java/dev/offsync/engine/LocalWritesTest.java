@@ -194,4 +194,19 @@ class LocalWritesTest {
       assertThat(big.currentStatus().pendingCount()).as("step " + step).isEqualTo(big.pendingKeys().size());
     }
   }
+
+  @Test
+  void textTheServerCannotStoreIsRefusedAtWriteTime() {
+    assertThatThrownBy(() -> ds.put("k", "a\u0000b")).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("U+0000")
+        .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("value"));
+    assertThatThrownBy(() -> ds.put("k\ud800", "v")).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("unpaired surrogate")
+        .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("key"));
+    assertThatThrownBy(() -> ds.put("k", "x\udc00")).isInstanceOf(ValidationException.class);
+    assertThat(ds.records()).isEmpty();
+
+    ds.put("k", "\ud83d\ude00"); // a real pair is fine
+    assertThat(ds.get("k")).isEqualTo("\ud83d\ude00");
+  }
 }
