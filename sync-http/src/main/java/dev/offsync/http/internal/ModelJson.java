@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import dev.offsync.http.model.BulkPublishRequest;
 import dev.offsync.http.model.BulkPublishResponse;
 import dev.offsync.http.model.BulkPublishStatus;
@@ -70,10 +71,7 @@ public final class ModelJson {
   public static BulkPublishResponse readBulkPublishResponse(JsonNode node) {
     Json.requireObject(node, "BulkPublishResponse");
     BulkPublishResponse.Builder builder = BulkPublishResponse.builder();
-    String identityPoolId = Json.string(node, "IdentityPoolId");
-    if (identityPoolId != null) {
-      builder.identityPoolId(identityPoolId);
-    }
+    ifPresent(Json.string(node, "IdentityPoolId"), builder::identityPoolId);
     return builder.build();
   }
 
@@ -87,18 +85,10 @@ public final class ModelJson {
   public static CognitoStreams readCognitoStreams(JsonNode node) {
     Json.requireObject(node, "CognitoStreams");
     CognitoStreams.Builder builder = CognitoStreams.builder();
-    String streamName = Json.string(node, "StreamName");
-    if (streamName != null) {
-      builder.streamName(streamName);
-    }
-    String roleArn = Json.string(node, "RoleArn");
-    if (roleArn != null) {
-      builder.roleArn(roleArn);
-    }
-    String streamingStatus = Json.string(node, "StreamingStatus");
-    if (streamingStatus != null) {
-      builder.streamingStatus(StreamingStatus.fromValue(streamingStatus));
-    }
+    ifPresent(Json.string(node, "StreamName"), builder::streamName);
+    ifPresent(Json.string(node, "RoleArn"), builder::roleArn);
+    ifPresent(Json.string(node, "StreamingStatus"),
+        status -> builder.streamingStatus(StreamingStatus.fromValue(status)));
     return builder.build();
   }
 
@@ -112,34 +102,13 @@ public final class ModelJson {
   public static Dataset readDataset(JsonNode node) {
     Json.requireObject(node, "Dataset");
     Dataset.Builder builder = Dataset.builder();
-    String identityId = Json.string(node, "IdentityId");
-    if (identityId != null) {
-      builder.identityId(identityId);
-    }
-    String datasetName = Json.string(node, "DatasetName");
-    if (datasetName != null) {
-      builder.datasetName(datasetName);
-    }
-    Instant creationDate = Json.instant(node, "CreationDate");
-    if (creationDate != null) {
-      builder.creationDate(creationDate);
-    }
-    Instant lastModifiedDate = Json.instant(node, "LastModifiedDate");
-    if (lastModifiedDate != null) {
-      builder.lastModifiedDate(lastModifiedDate);
-    }
-    String lastModifiedBy = Json.string(node, "LastModifiedBy");
-    if (lastModifiedBy != null) {
-      builder.lastModifiedBy(lastModifiedBy);
-    }
-    Long dataStorage = Json.longValue(node, "DataStorage");
-    if (dataStorage != null) {
-      builder.dataStorage(dataStorage);
-    }
-    Long numRecords = Json.longValue(node, "NumRecords");
-    if (numRecords != null) {
-      builder.numRecords(numRecords);
-    }
+    ifPresent(Json.string(node, "IdentityId"), builder::identityId);
+    ifPresent(Json.string(node, "DatasetName"), builder::datasetName);
+    ifPresent(Json.instant(node, "CreationDate"), builder::creationDate);
+    ifPresent(Json.instant(node, "LastModifiedDate"), builder::lastModifiedDate);
+    ifPresent(Json.string(node, "LastModifiedBy"), builder::lastModifiedBy);
+    ifPresent(Json.longValue(node, "DataStorage"), builder::dataStorage);
+    ifPresent(Json.longValue(node, "NumRecords"), builder::numRecords);
     return builder.build();
   }
 
@@ -153,10 +122,7 @@ public final class ModelJson {
   public static DeleteDatasetResponse readDeleteDatasetResponse(JsonNode node) {
     Json.requireObject(node, "DeleteDatasetResponse");
     DeleteDatasetResponse.Builder builder = DeleteDatasetResponse.builder();
-    Dataset dataset = Json.object(node, "Dataset", ModelJson::readDataset);
-    if (dataset != null) {
-      builder.dataset(dataset);
-    }
+    ifPresent(Json.object(node, "Dataset", ModelJson::readDataset), builder::dataset);
     return builder.build();
   }
 
@@ -170,10 +136,7 @@ public final class ModelJson {
   public static DescribeDatasetResponse readDescribeDatasetResponse(JsonNode node) {
     Json.requireObject(node, "DescribeDatasetResponse");
     DescribeDatasetResponse.Builder builder = DescribeDatasetResponse.builder();
-    Dataset dataset = Json.object(node, "Dataset", ModelJson::readDataset);
-    if (dataset != null) {
-      builder.dataset(dataset);
-    }
+    ifPresent(Json.object(node, "Dataset", ModelJson::readDataset), builder::dataset);
     return builder.build();
   }
 
@@ -187,10 +150,7 @@ public final class ModelJson {
   public static DescribeIdentityPoolUsageResponse readDescribeIdentityPoolUsageResponse(JsonNode node) {
     Json.requireObject(node, "DescribeIdentityPoolUsageResponse");
     DescribeIdentityPoolUsageResponse.Builder builder = DescribeIdentityPoolUsageResponse.builder();
-    IdentityPoolUsage identityPoolUsage = Json.object(node, "IdentityPoolUsage", ModelJson::readIdentityPoolUsage);
-    if (identityPoolUsage != null) {
-      builder.identityPoolUsage(identityPoolUsage);
-    }
+    ifPresent(Json.object(node, "IdentityPoolUsage", ModelJson::readIdentityPoolUsage), builder::identityPoolUsage);
     return builder.build();
   }
 
@@ -204,10 +164,7 @@ public final class ModelJson {
   public static DescribeIdentityUsageResponse readDescribeIdentityUsageResponse(JsonNode node) {
     Json.requireObject(node, "DescribeIdentityUsageResponse");
     DescribeIdentityUsageResponse.Builder builder = DescribeIdentityUsageResponse.builder();
-    IdentityUsage identityUsage = Json.object(node, "IdentityUsage", ModelJson::readIdentityUsage);
-    if (identityUsage != null) {
-      builder.identityUsage(identityUsage);
-    }
+    ifPresent(Json.object(node, "IdentityUsage", ModelJson::readIdentityUsage), builder::identityUsage);
     return builder.build();
   }
 
@@ -221,26 +178,12 @@ public final class ModelJson {
   public static GetBulkPublishDetailsResponse readGetBulkPublishDetailsResponse(JsonNode node) {
     Json.requireObject(node, "GetBulkPublishDetailsResponse");
     GetBulkPublishDetailsResponse.Builder builder = GetBulkPublishDetailsResponse.builder();
-    String identityPoolId = Json.string(node, "IdentityPoolId");
-    if (identityPoolId != null) {
-      builder.identityPoolId(identityPoolId);
-    }
-    Instant bulkPublishStartTime = Json.instant(node, "BulkPublishStartTime");
-    if (bulkPublishStartTime != null) {
-      builder.bulkPublishStartTime(bulkPublishStartTime);
-    }
-    Instant bulkPublishCompleteTime = Json.instant(node, "BulkPublishCompleteTime");
-    if (bulkPublishCompleteTime != null) {
-      builder.bulkPublishCompleteTime(bulkPublishCompleteTime);
-    }
-    String bulkPublishStatus = Json.string(node, "BulkPublishStatus");
-    if (bulkPublishStatus != null) {
-      builder.bulkPublishStatus(BulkPublishStatus.fromValue(bulkPublishStatus));
-    }
-    String failureMessage = Json.string(node, "FailureMessage");
-    if (failureMessage != null) {
-      builder.failureMessage(failureMessage);
-    }
+    ifPresent(Json.string(node, "IdentityPoolId"), builder::identityPoolId);
+    ifPresent(Json.instant(node, "BulkPublishStartTime"), builder::bulkPublishStartTime);
+    ifPresent(Json.instant(node, "BulkPublishCompleteTime"), builder::bulkPublishCompleteTime);
+    ifPresent(Json.string(node, "BulkPublishStatus"),
+        status -> builder.bulkPublishStatus(BulkPublishStatus.fromValue(status)));
+    ifPresent(Json.string(node, "FailureMessage"), builder::failureMessage);
     return builder.build();
   }
 
@@ -254,10 +197,7 @@ public final class ModelJson {
   public static GetCognitoEventsResponse readGetCognitoEventsResponse(JsonNode node) {
     Json.requireObject(node, "GetCognitoEventsResponse");
     GetCognitoEventsResponse.Builder builder = GetCognitoEventsResponse.builder();
-    Map<String, String> events = Json.stringMap(node, "Events");
-    if (events != null) {
-      builder.events(events);
-    }
+    ifPresent(Json.stringMap(node, "Events"), builder::events);
     return builder.build();
   }
 
@@ -271,18 +211,9 @@ public final class ModelJson {
   public static GetIdentityPoolConfigurationResponse readGetIdentityPoolConfigurationResponse(JsonNode node) {
     Json.requireObject(node, "GetIdentityPoolConfigurationResponse");
     GetIdentityPoolConfigurationResponse.Builder builder = GetIdentityPoolConfigurationResponse.builder();
-    String identityPoolId = Json.string(node, "IdentityPoolId");
-    if (identityPoolId != null) {
-      builder.identityPoolId(identityPoolId);
-    }
-    PushSync pushSync = Json.object(node, "PushSync", ModelJson::readPushSync);
-    if (pushSync != null) {
-      builder.pushSync(pushSync);
-    }
-    CognitoStreams cognitoStreams = Json.object(node, "CognitoStreams", ModelJson::readCognitoStreams);
-    if (cognitoStreams != null) {
-      builder.cognitoStreams(cognitoStreams);
-    }
+    ifPresent(Json.string(node, "IdentityPoolId"), builder::identityPoolId);
+    ifPresent(Json.object(node, "PushSync", ModelJson::readPushSync), builder::pushSync);
+    ifPresent(Json.object(node, "CognitoStreams", ModelJson::readCognitoStreams), builder::cognitoStreams);
     return builder.build();
   }
 
@@ -296,22 +227,10 @@ public final class ModelJson {
   public static IdentityPoolUsage readIdentityPoolUsage(JsonNode node) {
     Json.requireObject(node, "IdentityPoolUsage");
     IdentityPoolUsage.Builder builder = IdentityPoolUsage.builder();
-    String identityPoolId = Json.string(node, "IdentityPoolId");
-    if (identityPoolId != null) {
-      builder.identityPoolId(identityPoolId);
-    }
-    Long syncSessionsCount = Json.longValue(node, "SyncSessionsCount");
-    if (syncSessionsCount != null) {
-      builder.syncSessionsCount(syncSessionsCount);
-    }
-    Long dataStorage = Json.longValue(node, "DataStorage");
-    if (dataStorage != null) {
-      builder.dataStorage(dataStorage);
-    }
-    Instant lastModifiedDate = Json.instant(node, "LastModifiedDate");
-    if (lastModifiedDate != null) {
-      builder.lastModifiedDate(lastModifiedDate);
-    }
+    ifPresent(Json.string(node, "IdentityPoolId"), builder::identityPoolId);
+    ifPresent(Json.longValue(node, "SyncSessionsCount"), builder::syncSessionsCount);
+    ifPresent(Json.longValue(node, "DataStorage"), builder::dataStorage);
+    ifPresent(Json.instant(node, "LastModifiedDate"), builder::lastModifiedDate);
     return builder.build();
   }
 
@@ -325,26 +244,11 @@ public final class ModelJson {
   public static IdentityUsage readIdentityUsage(JsonNode node) {
     Json.requireObject(node, "IdentityUsage");
     IdentityUsage.Builder builder = IdentityUsage.builder();
-    String identityId = Json.string(node, "IdentityId");
-    if (identityId != null) {
-      builder.identityId(identityId);
-    }
-    String identityPoolId = Json.string(node, "IdentityPoolId");
-    if (identityPoolId != null) {
-      builder.identityPoolId(identityPoolId);
-    }
-    Instant lastModifiedDate = Json.instant(node, "LastModifiedDate");
-    if (lastModifiedDate != null) {
-      builder.lastModifiedDate(lastModifiedDate);
-    }
-    Integer datasetCount = Json.intValue(node, "DatasetCount");
-    if (datasetCount != null) {
-      builder.datasetCount(datasetCount);
-    }
-    Long dataStorage = Json.longValue(node, "DataStorage");
-    if (dataStorage != null) {
-      builder.dataStorage(dataStorage);
-    }
+    ifPresent(Json.string(node, "IdentityId"), builder::identityId);
+    ifPresent(Json.string(node, "IdentityPoolId"), builder::identityPoolId);
+    ifPresent(Json.instant(node, "LastModifiedDate"), builder::lastModifiedDate);
+    ifPresent(Json.intValue(node, "DatasetCount"), builder::datasetCount);
+    ifPresent(Json.longValue(node, "DataStorage"), builder::dataStorage);
     return builder.build();
   }
 
@@ -358,18 +262,9 @@ public final class ModelJson {
   public static ListDatasetsResponse readListDatasetsResponse(JsonNode node) {
     Json.requireObject(node, "ListDatasetsResponse");
     ListDatasetsResponse.Builder builder = ListDatasetsResponse.builder();
-    List<Dataset> datasets = Json.list(node, "Datasets", ModelJson::readDataset);
-    if (datasets != null) {
-      builder.datasets(datasets);
-    }
-    Integer count = Json.intValue(node, "Count");
-    if (count != null) {
-      builder.count(count);
-    }
-    String nextToken = Json.string(node, "NextToken");
-    if (nextToken != null) {
-      builder.nextToken(nextToken);
-    }
+    ifPresent(Json.list(node, "Datasets", ModelJson::readDataset), builder::datasets);
+    ifPresent(Json.intValue(node, "Count"), builder::count);
+    ifPresent(Json.string(node, "NextToken"), builder::nextToken);
     return builder.build();
   }
 
@@ -383,22 +278,10 @@ public final class ModelJson {
   public static ListIdentityPoolUsageResponse readListIdentityPoolUsageResponse(JsonNode node) {
     Json.requireObject(node, "ListIdentityPoolUsageResponse");
     ListIdentityPoolUsageResponse.Builder builder = ListIdentityPoolUsageResponse.builder();
-    List<IdentityPoolUsage> identityPoolUsages = Json.list(node, "IdentityPoolUsages", ModelJson::readIdentityPoolUsage);
-    if (identityPoolUsages != null) {
-      builder.identityPoolUsages(identityPoolUsages);
-    }
-    Integer maxResults = Json.intValue(node, "MaxResults");
-    if (maxResults != null) {
-      builder.maxResults(maxResults);
-    }
-    Integer count = Json.intValue(node, "Count");
-    if (count != null) {
-      builder.count(count);
-    }
-    String nextToken = Json.string(node, "NextToken");
-    if (nextToken != null) {
-      builder.nextToken(nextToken);
-    }
+    ifPresent(Json.list(node, "IdentityPoolUsages", ModelJson::readIdentityPoolUsage), builder::identityPoolUsages);
+    ifPresent(Json.intValue(node, "MaxResults"), builder::maxResults);
+    ifPresent(Json.intValue(node, "Count"), builder::count);
+    ifPresent(Json.string(node, "NextToken"), builder::nextToken);
     return builder.build();
   }
 
@@ -412,42 +295,15 @@ public final class ModelJson {
   public static ListRecordsResponse readListRecordsResponse(JsonNode node) {
     Json.requireObject(node, "ListRecordsResponse");
     ListRecordsResponse.Builder builder = ListRecordsResponse.builder();
-    List<Record> records = Json.list(node, "Records", ModelJson::readRecord);
-    if (records != null) {
-      builder.records(records);
-    }
-    String nextToken = Json.string(node, "NextToken");
-    if (nextToken != null) {
-      builder.nextToken(nextToken);
-    }
-    Integer count = Json.intValue(node, "Count");
-    if (count != null) {
-      builder.count(count);
-    }
-    Long datasetSyncCount = Json.longValue(node, "DatasetSyncCount");
-    if (datasetSyncCount != null) {
-      builder.datasetSyncCount(datasetSyncCount);
-    }
-    String lastModifiedBy = Json.string(node, "LastModifiedBy");
-    if (lastModifiedBy != null) {
-      builder.lastModifiedBy(lastModifiedBy);
-    }
-    List<String> mergedDatasetNames = Json.list(node, "MergedDatasetNames", Json::asString);
-    if (mergedDatasetNames != null) {
-      builder.mergedDatasetNames(mergedDatasetNames);
-    }
-    Boolean datasetExists = Json.bool(node, "DatasetExists");
-    if (datasetExists != null) {
-      builder.datasetExists(datasetExists);
-    }
-    Boolean datasetDeletedAfterRequestedSyncCount = Json.bool(node, "DatasetDeletedAfterRequestedSyncCount");
-    if (datasetDeletedAfterRequestedSyncCount != null) {
-      builder.datasetDeletedAfterRequestedSyncCount(datasetDeletedAfterRequestedSyncCount);
-    }
-    String syncSessionToken = Json.string(node, "SyncSessionToken");
-    if (syncSessionToken != null) {
-      builder.syncSessionToken(syncSessionToken);
-    }
+    ifPresent(Json.list(node, "Records", ModelJson::readRecord), builder::records);
+    ifPresent(Json.string(node, "NextToken"), builder::nextToken);
+    ifPresent(Json.intValue(node, "Count"), builder::count);
+    ifPresent(Json.longValue(node, "DatasetSyncCount"), builder::datasetSyncCount);
+    ifPresent(Json.string(node, "LastModifiedBy"), builder::lastModifiedBy);
+    ifPresent(Json.list(node, "MergedDatasetNames", Json::asString), builder::mergedDatasetNames);
+    ifPresent(Json.bool(node, "DatasetExists"), builder::datasetExists);
+    ifPresent(Json.bool(node, "DatasetDeletedAfterRequestedSyncCount"), builder::datasetDeletedAfterRequestedSyncCount);
+    ifPresent(Json.string(node, "SyncSessionToken"), builder::syncSessionToken);
     return builder.build();
   }
 
@@ -461,14 +317,8 @@ public final class ModelJson {
   public static PushSync readPushSync(JsonNode node) {
     Json.requireObject(node, "PushSync");
     PushSync.Builder builder = PushSync.builder();
-    List<String> applicationArns = Json.list(node, "ApplicationArns", Json::asString);
-    if (applicationArns != null) {
-      builder.applicationArns(applicationArns);
-    }
-    String roleArn = Json.string(node, "RoleArn");
-    if (roleArn != null) {
-      builder.roleArn(roleArn);
-    }
+    ifPresent(Json.list(node, "ApplicationArns", Json::asString), builder::applicationArns);
+    ifPresent(Json.string(node, "RoleArn"), builder::roleArn);
     return builder.build();
   }
 
@@ -482,30 +332,12 @@ public final class ModelJson {
   public static Record readRecord(JsonNode node) {
     Json.requireObject(node, "Record");
     Record.Builder builder = Record.builder();
-    String key = Json.string(node, "Key");
-    if (key != null) {
-      builder.key(key);
-    }
-    String value = Json.string(node, "Value");
-    if (value != null) {
-      builder.value(value);
-    }
-    Long syncCount = Json.longValue(node, "SyncCount");
-    if (syncCount != null) {
-      builder.syncCount(syncCount);
-    }
-    Instant lastModifiedDate = Json.instant(node, "LastModifiedDate");
-    if (lastModifiedDate != null) {
-      builder.lastModifiedDate(lastModifiedDate);
-    }
-    String lastModifiedBy = Json.string(node, "LastModifiedBy");
-    if (lastModifiedBy != null) {
-      builder.lastModifiedBy(lastModifiedBy);
-    }
-    Instant deviceLastModifiedDate = Json.instant(node, "DeviceLastModifiedDate");
-    if (deviceLastModifiedDate != null) {
-      builder.deviceLastModifiedDate(deviceLastModifiedDate);
-    }
+    ifPresent(Json.string(node, "Key"), builder::key);
+    ifPresent(Json.string(node, "Value"), builder::value);
+    ifPresent(Json.longValue(node, "SyncCount"), builder::syncCount);
+    ifPresent(Json.instant(node, "LastModifiedDate"), builder::lastModifiedDate);
+    ifPresent(Json.string(node, "LastModifiedBy"), builder::lastModifiedBy);
+    ifPresent(Json.instant(node, "DeviceLastModifiedDate"), builder::deviceLastModifiedDate);
     return builder.build();
   }
 
@@ -519,10 +351,7 @@ public final class ModelJson {
   public static RegisterDeviceResponse readRegisterDeviceResponse(JsonNode node) {
     Json.requireObject(node, "RegisterDeviceResponse");
     RegisterDeviceResponse.Builder builder = RegisterDeviceResponse.builder();
-    String deviceId = Json.string(node, "DeviceId");
-    if (deviceId != null) {
-      builder.deviceId(deviceId);
-    }
+    ifPresent(Json.string(node, "DeviceId"), builder::deviceId);
     return builder.build();
   }
 
@@ -549,18 +378,9 @@ public final class ModelJson {
   public static SetIdentityPoolConfigurationResponse readSetIdentityPoolConfigurationResponse(JsonNode node) {
     Json.requireObject(node, "SetIdentityPoolConfigurationResponse");
     SetIdentityPoolConfigurationResponse.Builder builder = SetIdentityPoolConfigurationResponse.builder();
-    String identityPoolId = Json.string(node, "IdentityPoolId");
-    if (identityPoolId != null) {
-      builder.identityPoolId(identityPoolId);
-    }
-    PushSync pushSync = Json.object(node, "PushSync", ModelJson::readPushSync);
-    if (pushSync != null) {
-      builder.pushSync(pushSync);
-    }
-    CognitoStreams cognitoStreams = Json.object(node, "CognitoStreams", ModelJson::readCognitoStreams);
-    if (cognitoStreams != null) {
-      builder.cognitoStreams(cognitoStreams);
-    }
+    ifPresent(Json.string(node, "IdentityPoolId"), builder::identityPoolId);
+    ifPresent(Json.object(node, "PushSync", ModelJson::readPushSync), builder::pushSync);
+    ifPresent(Json.object(node, "CognitoStreams", ModelJson::readCognitoStreams), builder::cognitoStreams);
     return builder.build();
   }
 
@@ -600,10 +420,7 @@ public final class ModelJson {
   public static UpdateRecordsResponse readUpdateRecordsResponse(JsonNode node) {
     Json.requireObject(node, "UpdateRecordsResponse");
     UpdateRecordsResponse.Builder builder = UpdateRecordsResponse.builder();
-    List<Record> records = Json.list(node, "Records", ModelJson::readRecord);
-    if (records != null) {
-      builder.records(records);
-    }
+    ifPresent(Json.list(node, "Records", ModelJson::readRecord), builder::records);
     return builder.build();
   }
 
@@ -1000,5 +817,12 @@ public final class ModelJson {
     }
     builder.jsonBody(body);
     return builder.build();
+  }
+
+  /** Hands {@code value} to {@code sink} unless it is {@code null} (an absent member leaves the builder's default). */
+  private static <T> void ifPresent(T value, Consumer<? super T> sink) {
+    if (value != null) {
+      sink.accept(value);
+    }
   }
 }
