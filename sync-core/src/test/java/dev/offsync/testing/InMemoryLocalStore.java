@@ -1,12 +1,12 @@
 package dev.offsync.testing;
 
+import dev.offsync.internal.Records;
 import dev.offsync.spi.DatasetUsage;
 import dev.offsync.spi.LocalDataset;
 import dev.offsync.spi.LocalRecord;
 import dev.offsync.spi.LocalStore;
 import dev.offsync.spi.LocalTransaction;
 import dev.offsync.spi.RecordWrite;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -383,7 +383,7 @@ public final class InMemoryLocalStore implements LocalStore {
         for (LocalRecord r : ds.records.values()) {
           if (r.value() != null) {
             live++;
-            bytes += utf8Length(r.key()) + utf8Length(r.value());
+            bytes += Records.utf8Length(r.key()) + Records.utf8Length(r.value());
           }
           if (r.isDirty()) {
             dirty++;
@@ -438,9 +438,5 @@ public final class InMemoryLocalStore implements LocalStore {
         records.remove(Objects.requireNonNull(k, "key"));
       }
     }
-  }
-
-  private static long utf8Length(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 }

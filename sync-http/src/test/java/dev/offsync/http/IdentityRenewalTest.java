@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.offsync.spi.IdentityChange;
 import io.reactivex.rxjava3.observers.TestObserver;
 import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class IdentityRenewalTest {
 
   @BeforeEach
   void start() throws Exception {
-    server.start();
+    server.start(InetAddress.getLoopbackAddress(), 0);
   }
 
   @AfterEach
