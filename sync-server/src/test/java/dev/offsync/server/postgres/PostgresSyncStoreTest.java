@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,22 +81,76 @@ class PostgresSyncStoreTest {
 
   @Test
   void instancesOpeningOneDatabaseAtOnceMigrateItOnce() throws Exception {
+    // several rounds on fresh schemas, all instances released at once: the race on creating the version table
+    // (PostgreSQL reports it as 23505, 42P07 or 42710 depending on timing) must never fail an instance
+    int instances = 6;
+    for (int round = 0; round < 5; round++) {
+      String schema = EmbeddedPostgresDatabase.newSchema();
+      ExecutorService pool = Executors.newFixedThreadPool(instances);
+      CyclicBarrier start = new CyclicBarrier(instances);
+      try {
+        List<Future<PostgresSyncStore>> opened = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+          opened.add(pool.submit(() -> {
+            start.await(30, TimeUnit.SECONDS);
+            return PostgresSyncStore.open(EmbeddedPostgresDatabase.config(schema));
+          }));
+        }
+        for (Future<PostgresSyncStore> f : opened) {
+          f.get(60, TimeUnit.SECONDS).close();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      try (Connection c = connect(schema)) {
+        assertThat(PostgresMigrations.version(c)).isEqualTo(PostgresMigrations.CURRENT_VERSION);
+      }
+    }
+  }
+
+  @Test
+  void anInstanceThatLosesTheRaceToCreateTheVersionTableStillOpens() throws Exception {
+    // deterministic form of the start-up race: another session has created the version table but not yet
+    // committed; our CREATE ... IF NOT EXISTS blocks on the catalog, then fails with a duplicate when it commits
     String schema = EmbeddedPostgresDatabase.newSchema();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<PostgresSyncStore>> opened = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        opened.add(pool.submit(() -> PostgresSyncStore.open(EmbeddedPostgresDatabase.config(schema))));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection other = connect(schema)) {
+      other.setAutoCommit(false);
+      try (Statement s = other.createStatement()) {
+        s.execute("CREATE TABLE offsync_schema (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),"
+            + " version INTEGER NOT NULL)");
       }
-      for (Future<PostgresSyncStore> f : opened) {
-        f.get(60, TimeUnit.SECONDS).close();
-      }
+      Future<PostgresSyncStore> opening = pool.submit(() -> PostgresSyncStore.open(EmbeddedPostgresDatabase.config(schema)));
+      awaitABlockedLockRequest(other, opening);
+      other.commit();
+      opening.get(60, TimeUnit.SECONDS).close();
     } finally {
       pool.shutdownNow();
     }
     try (Connection c = connect(schema)) {
       assertThat(PostgresMigrations.version(c)).isEqualTo(PostgresMigrations.CURRENT_VERSION);
     }
+  }
+
+  /** Polls pg_locks (bounded) until some session waits for a lock, i.e. the opening instance is blocked. */
+  private static void awaitABlockedLockRequest(Connection observer, Future<?> opening) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (Connection c = DriverManager.getConnection(EmbeddedPostgresDatabase.jdbcUrl("public"), "postgres", "");
+        Statement s = c.createStatement()) {
+      while (System.nanoTime() < deadline) {
+        if (opening.isDone()) {
+          opening.get(); // surfaces the failure, if it failed without waiting
+          throw new AssertionError("the instance opened while the other session's CREATE was uncommitted");
+        }
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            return;
+          }
+        }
+      }
+    }
+    throw new AssertionError("the opening instance never blocked on the uncommitted CREATE");
   }
 
   @Test

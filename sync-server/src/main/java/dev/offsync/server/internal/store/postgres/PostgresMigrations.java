@@ -87,7 +87,7 @@ public final class PostgresMigrations {
                 + " version INTEGER NOT NULL)");
       } catch (SQLException e) {
         // two instances creating the table at the same moment: the loser sees a duplicate; the table exists now
-        if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+        if (!SqlStates.isConcurrentCreate(e)) {
           throw e;
         }
       }
