@@ -36,6 +36,10 @@ public final class Dataset {
     this.limits = limits;
   }
 
+  DatasetCore core() {
+    return core;
+  }
+
   /** @return the dataset name */
   public String name() {
     return core.name();

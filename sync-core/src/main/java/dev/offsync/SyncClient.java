@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -172,39 +171,8 @@ public final class SyncClient implements Closeable {
     return Single.fromCallable(() -> merged.lastSyncCount() != 0 || !merged.records().isEmpty())
         .subscribeOn(io)
         .flatMapCompletable(present -> (present ? Completable.complete() : merged.sync().ignoreElement())
-            .andThen(Completable.fromAction(() -> fold(parent, merged, resolver)).subscribeOn(io))
-            .andThen(Completable.fromAction(merged::delete).subscribeOn(io))
+            .andThen(Completable.fromAction(() -> parent.core().foldFrom(merged.core(), resolver)).subscribeOn(io))
             .andThen(merged.sync().ignoreElement()));
-  }
-
-  private static void fold(Dataset parent, Dataset merged, ConflictResolver resolver) {
-    Map<String, String> updates = new LinkedHashMap<>();
-    for (Record m : merged.records()) {
-      if (m.isDeleted()) {
-        continue;
-      }
-      Record p = parent.record(m.key());
-      if (p == null || p.isDeleted()) {
-        updates.put(m.key(), m.value());
-      } else if (!Objects.equals(p.value(), m.value())) {
-        Resolution r = resolver.resolve(new SyncConflict(parent.name(), p, m, null, 0));
-        checkNotNull(r, "resolution");
-        switch (r.kind()) {
-          case USE_REMOTE:
-            updates.put(m.key(), m.value());
-            break;
-          case USE_VALUE:
-            updates.put(m.key(), r.value());
-            break;
-          case DELETE:
-            updates.put(m.key(), null);
-            break;
-          default:
-            break;
-        }
-      }
-    }
-    parent.putAll(updates);
   }
 
   /**

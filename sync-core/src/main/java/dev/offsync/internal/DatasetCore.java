@@ -32,6 +32,7 @@ import io.reactivex.rxjava3.subjects.SingleSubject;
 import io.reactivex.rxjava3.subjects.Subject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -217,71 +218,81 @@ public final class DatasetCore {
       return;
     }
     Instant now = client.clock.instant();
-    List<LocalRecord> written = ownedWrite((tx, owner) -> {
-      LocalDataset ds = ensureDatasetRow(tx, owner, now);
-      Map<String, LocalRecord> existing = tx.records(owner, name, values.keySet());
-      DatasetUsage usage = tx.usage(owner, name);
-      long live = usage.liveRecordCount();
-      long bytes = usage.liveBytes();
-      long dirty = usage.dirtyRecordCount(); // kept up to date below: no second scan of the dataset
-      List<RecordWrite> batch = new ArrayList<>();
-      List<LocalRecord> out = new ArrayList<>();
-      for (Map.Entry<String, String> e : values.entrySet()) {
-        String key = e.getKey();
-        String value = e.getValue();
-        LocalRecord old = existing.get(key);
-        if (old == null ? value == null : Objects.equals(old.value(), value)) {
-          continue;
-        }
-        if (old != null && !old.isDeleted()) {
-          live--;
-          bytes -= Records.utf8Length(key) + Records.utf8Length(old.value());
-        }
-        if (value != null) {
-          live++;
-          bytes += Records.utf8Length(key) + Records.utf8Length(value);
-        }
-        if (old != null && old.isDirty()) {
-          dirty--;
-        }
-        if (value == null && old != null && old.isDirty() && old.syncCount() == 0 && old.baseValue() == null
-            && old.pendingConflict() == null) {
-          // never synced: removing it needs no remote change, so the row simply goes (unless a deferred
-          // conflict is kept in it: the remote side it holds must survive until the app resolves it)
-          tx.deleteRecords(owner, name, Collections.singletonList(key));
-          out.add(old.newBuilder().value(null).deviceLastModifiedDate(now).build());
-          continue;
-        }
-        LocalRecord next;
-        if (old == null) {
-          next = LocalRecord.builder(key).value(value).syncCount(0).baseValue(null).dirty(true)
-              .deviceLastModifiedDate(now).build();
-        } else {
-          next = old.newBuilder().value(value).dirty(true).deviceLastModifiedDate(now)
-              .baseValue(old.isDirty() ? old.baseValue() : old.value()).build();
-        }
-        batch.add(RecordWrite.unconditional(next));
-        out.add(next);
-        dirty++;
+    afterWrite(ownedWrite((tx, owner) -> writeIn(tx, owner, values, now)));
+  }
+
+  /**
+   * The body of {@link #write}: applies {@code values} inside {@code tx} for {@code owner}, checking the
+   * dataset limits, and returns the rows written (for {@link #afterWrite} once the transaction committed).
+   */
+  private List<LocalRecord> writeIn(LocalTransaction tx, String owner, Map<String, String> values, Instant now) {
+    LocalDataset ds = ensureDatasetRow(tx, owner, now);
+    Map<String, LocalRecord> existing = tx.records(owner, name, values.keySet());
+    DatasetUsage usage = tx.usage(owner, name);
+    long live = usage.liveRecordCount();
+    long bytes = usage.liveBytes();
+    long dirty = usage.dirtyRecordCount(); // kept up to date below: no second scan of the dataset
+    List<RecordWrite> batch = new ArrayList<>();
+    List<LocalRecord> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String key = e.getKey();
+      String value = e.getValue();
+      LocalRecord old = existing.get(key);
+      if (old == null ? value == null : Objects.equals(old.value(), value)) {
+        continue;
       }
-      if (live > client.limits.maxRecordsPerDataset()) {
-        throw new LimitExceededException("dataset " + name + " would hold " + live + " records, more than "
-            + client.limits.maxRecordsPerDataset());
+      if (old != null && !old.isDeleted()) {
+        live--;
+        bytes -= Records.utf8Length(key) + Records.utf8Length(old.value());
       }
-      if (bytes > client.limits.maxDatasetBytes()) {
-        throw new LimitExceededException("dataset " + name + " would hold " + bytes + " bytes, more than "
-            + client.limits.maxDatasetBytes());
+      if (value != null) {
+        live++;
+        bytes += Records.utf8Length(key) + Records.utf8Length(value);
       }
-      if (out.isEmpty()) {
-        return out;
+      if (old != null && old.isDirty()) {
+        dirty--;
       }
-      if (!batch.isEmpty()) {
-        tx.writeRecords(owner, name, batch);
+      if (value == null && old != null && old.isDirty() && old.syncCount() == 0 && old.baseValue() == null
+          && old.pendingConflict() == null) {
+        // never synced: removing it needs no remote change, so the row simply goes (unless a deferred
+        // conflict is kept in it: the remote side it holds must survive until the app resolves it)
+        tx.deleteRecords(owner, name, Collections.singletonList(key));
+        out.add(old.newBuilder().value(null).deviceLastModifiedDate(now).build());
+        continue;
       }
-      tx.putDataset(ds.newBuilder().lastModifiedDate(now).build());
-      pendingCount = dirty;
+      LocalRecord next;
+      if (old == null) {
+        next = LocalRecord.builder(key).value(value).syncCount(0).baseValue(null).dirty(true)
+            .deviceLastModifiedDate(now).build();
+      } else {
+        next = old.newBuilder().value(value).dirty(true).deviceLastModifiedDate(now)
+            .baseValue(old.isDirty() ? old.baseValue() : old.value()).build();
+      }
+      batch.add(RecordWrite.unconditional(next));
+      out.add(next);
+      dirty++;
+    }
+    if (live > client.limits.maxRecordsPerDataset()) {
+      throw new LimitExceededException("dataset " + name + " would hold " + live + " records, more than "
+          + client.limits.maxRecordsPerDataset());
+    }
+    if (bytes > client.limits.maxDatasetBytes()) {
+      throw new LimitExceededException("dataset " + name + " would hold " + bytes + " bytes, more than "
+          + client.limits.maxDatasetBytes());
+    }
+    if (out.isEmpty()) {
       return out;
-    });
+    }
+    if (!batch.isEmpty()) {
+      tx.writeRecords(owner, name, batch);
+    }
+    tx.putDataset(ds.newBuilder().lastModifiedDate(now).build());
+    pendingCount = dirty;
+    return out;
+  }
+
+  /** Announces rows {@link #writeIn} wrote, after their transaction committed. */
+  private void afterWrite(List<LocalRecord> written) {
     if (!written.isEmpty()) {
       for (LocalRecord r : written) {
         changes.onNext(new DatasetChange(name, Records.toRecord(r), DatasetChange.Source.LOCAL));
@@ -341,20 +352,27 @@ public final class DatasetCore {
   public void delete() {
     client.checkOpen();
     Instant now = client.clock.instant();
-    List<LocalRecord> removed = ownedWrite((tx, owner) -> {
-      LocalDataset ds = tx.dataset(owner, name);
-      if (ds == null) {
-        ds = LocalDataset.builder(owner, name).creationDate(now).build();
-      }
-      List<LocalRecord> all = tx.records(owner, name);
-      List<String> keys = new ArrayList<>();
-      for (LocalRecord r : all) {
-        keys.add(r.key());
-      }
-      tx.putDataset(ds.newBuilder().deletedLocally(true).lastModifiedDate(now).build());
-      tx.deleteRecords(owner, name, keys);
-      return all;
-    });
+    afterDelete(ownedWrite((tx, owner) -> deleteIn(tx, owner, now)), now);
+  }
+
+  /** The body of {@link #delete}: marks the dataset deleted inside {@code tx}; returns the rows removed. */
+  private List<LocalRecord> deleteIn(LocalTransaction tx, String owner, Instant now) {
+    LocalDataset ds = tx.dataset(owner, name);
+    if (ds == null) {
+      ds = LocalDataset.builder(owner, name).creationDate(now).build();
+    }
+    List<LocalRecord> all = tx.records(owner, name);
+    List<String> keys = new ArrayList<>();
+    for (LocalRecord r : all) {
+      keys.add(r.key());
+    }
+    tx.putDataset(ds.newBuilder().deletedLocally(true).lastModifiedDate(now).build());
+    tx.deleteRecords(owner, name, keys);
+    return all;
+  }
+
+  /** Announces the removal {@link #deleteIn} made, after its transaction committed. */
+  private void afterDelete(List<LocalRecord> removed, Instant now) {
     pendingCount = 0;
     for (LocalRecord r : removed) {
       if (!r.isDeleted()) {
@@ -365,6 +383,41 @@ public final class DatasetCore {
     }
     recomputeStatus();
     writes.onNext(Boolean.TRUE);
+  }
+
+  // ---------------------------------------------------------------- folding a merged copy
+
+  /**
+   * Folds the live records of {@code merged} into this dataset and marks {@code merged} deleted, in one
+   * transaction. Keys equal on both sides are left alone; keys holding different values are decided by
+   * {@code resolver} (called outside any transaction: it is app code). The transaction commits only if
+   * neither dataset's involved rows changed since they were read for the decisions (whole rows compared),
+   * so an app write or a sync landing on either side in between is never overwritten or deleted unseen: the
+   * fold reads again and decides again.
+   *
+   * @return the number of keys written into this dataset
+   */
+  public int foldFrom(DatasetCore merged, ConflictResolver resolver) {
+    while (true) {
+      client.checkOpen();
+      long epoch = client.identityEpoch();
+      String owner = client.owner();
+      FoldPlan plan = client.store.read(tx -> FoldPlan.read(tx, owner, merged.name, name));
+      Map<String, String> updates = plan.decide(name, resolver);
+      Instant now = client.clock.instant();
+      List<List<LocalRecord>> done = client.store.write(tx -> {
+        if (client.identityEpoch() != epoch || !plan.stillHolds(tx, owner, merged.name, name)) {
+          return null;
+        }
+        List<LocalRecord> written = writeIn(tx, owner, updates, now);
+        return Arrays.asList(written, merged.deleteIn(tx, owner, now));
+      });
+      if (done != null) {
+        afterWrite(done.get(0));
+        merged.afterDelete(done.get(1), now);
+        return done.get(0).size();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- conflicts
