@@ -263,18 +263,19 @@ public final class ClientCore {
    * for every renamed copy, the moved dataset starts over as a local-only dataset: watermark 0, every live
    * record dirty on base 0, tombstones dropped, since its sync state belonged to the old identity.
    */
-  static void reparent(LocalTransaction tx, String from, String to, boolean rebase) {
+  void reparent(LocalTransaction tx, String from, String to, boolean rebase) {
     if (from.equals(to)) {
       return;
     }
+    int maxName = limits.maxDatasetNameLength();
     for (LocalDataset ds : tx.datasets(from)) {
       String target = ds.name();
       boolean renamed = false;
       if (tx.dataset(to, target) != null) {
-        target = ds.name() + "." + from;
+        target = mergedCopyName(ds.name(), from, 1, maxName);
         int n = 2;
         while (tx.dataset(to, target) != null) {
-          target = ds.name() + "." + from + "." + n++;
+          target = mergedCopyName(ds.name(), from, n++, maxName);
         }
         renamed = true;
       }
@@ -283,6 +284,48 @@ public final class ClientCore {
         resetAsNew(tx, to, target);
       }
     }
+  }
+
+  /**
+   * The name of the {@code n}-th merged copy of dataset {@code name} from owner {@code from}:
+   * {@code <name>.<from>}, then {@code <name>.<from>.<n>}. It is always a valid dataset name, so the copy can
+   * be synced: characters a name may not hold ({@code [a-zA-Z0-9_.:-]} only; a custom local owner id may have
+   * others) become {@code _}, and a name that would be longer than {@code maxLength} keeps its suffix and
+   * loses the end of {@code name} (the suffix itself is cut to half the limit, for very long owner ids).
+   */
+  static String mergedCopyName(String name, String from, int n, int maxLength) {
+    StringBuilder suffix = new StringBuilder(".");
+    for (int i = 0; i < from.length(); i++) {
+      char c = from.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == ':' || c == '-';
+      suffix.append(allowed ? c : '_');
+    }
+    String counter = n > 1 ? "." + n : "";
+    int maxSuffix = Math.max(1, maxLength / 2 - counter.length());
+    if (suffix.length() > maxSuffix) {
+      suffix.setLength(maxSuffix);
+    }
+    suffix.append(counter);
+    int keep = Math.min(name.length(), maxLength - suffix.length());
+    return name.substring(0, keep) + suffix;
+  }
+
+  /**
+   * Whether {@code candidate} is a name {@link #mergedCopyName} gives a merged copy of {@code parent}:
+   * {@code <parent>.<...>}, or, when the parent's name had to be shortened, a name of exactly
+   * {@code maxLength} characters that leaves the parent's name at a dot.
+   */
+  static boolean isMergedCopyName(String parent, String candidate, int maxLength) {
+    int i = 0;
+    int common = Math.min(parent.length(), candidate.length());
+    while (i < common && parent.charAt(i) == candidate.charAt(i)) {
+      i++;
+    }
+    if (i == 0 || i >= candidate.length() || candidate.charAt(i) != '.') {
+      return false;
+    }
+    return i == parent.length() || candidate.length() == maxLength;
   }
 
   /**

@@ -731,7 +731,8 @@ final class SyncRun {
         deferredKeys.add(r.key());
       }
       for (LocalDataset other : tx.datasets(id)) {
-        if (other.name().startsWith(name + ".") && !other.isDeletedLocally()) {
+        if (!other.isDeletedLocally()
+            && ClientCore.isMergedCopyName(name, other.name(), c.limits.maxDatasetNameLength())) {
           localMerged.add(other.name());
         }
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.ConflictResolvers;
 import dev.offsync.Dataset;
+import dev.offsync.Limits;
 import dev.offsync.ManualIdentityProvider;
 import dev.offsync.NotAuthorizedException;
 import dev.offsync.SyncClient;
@@ -106,5 +107,61 @@ class IdentityTest {
     assertThat(names(A)).containsExactly("d");
     h.sync(parent.sync());
     assertThat(h.remote.serverValues(A, "d")).containsEntry("both", "merged");
+  }
+
+  @Test
+  void aMergedCopyOfALongestNameIsStillAValidNameAndIsReportedAndFoldable() {
+    String longest = "n".repeat(Limits.DEFAULT.maxDatasetNameLength());
+    identity.switchTo(A, false);
+    client.dataset(longest).put("k", "from-a");
+    identity.switchTo(B, false);
+    client.dataset(longest).put("k", "from-b");
+    identity.switchTo(A, true);
+
+    List<String> copies = new java.util.ArrayList<>(names(A));
+    copies.remove(longest);
+    assertThat(copies).hasSize(1);
+    String copy = copies.get(0);
+    assertThat(copy).hasSizeLessThanOrEqualTo(Limits.DEFAULT.maxDatasetNameLength()).endsWith("." + B);
+    assertThat(client.dataset(copy).get("k")).isEqualTo("from-b"); // a name the API (and the server) accepts
+
+    SyncReport report = h.sync(client.dataset(longest).sync());
+    assertThat(report.mergedDatasetNames()).containsExactly(copy);
+    client.dataset(longest).foldMerged(copy, ConflictResolvers.remoteWins()).test().assertComplete();
+    assertThat(client.dataset(longest).get("k")).isEqualTo("from-b");
+    assertThat(names(A)).containsExactly(longest);
+  }
+
+  @Test
+  void secondAndLaterCopiesOfALongestNameStayDistinctAndValid() {
+    String longest = "n".repeat(Limits.DEFAULT.maxDatasetNameLength());
+    identity.switchTo(A, false);
+    client.dataset(longest).put("k", "a");
+    for (int i = 1; i <= 3; i++) {
+      identity.switchTo(B, false);
+      client.dataset(longest).put("k", "b" + i);
+      identity.switchTo(A, true);
+    }
+
+    List<String> all = names(A);
+    assertThat(all).hasSize(4).doesNotHaveDuplicates();
+    for (String name : all) {
+      assertThat(client.dataset(name).get("k")).isNotNull();
+    }
+  }
+
+  @Test
+  void aLocalOwnerIdThatIsNoValidNameGivesValidCopyNames() {
+    identity.switchTo(A, false);
+    client.dataset("d").put("k", "synced"); // A already holds "d" in this store
+    ManualIdentityProvider later = new ManualIdentityProvider();
+    SyncClient offline = h.track(h.builder(store).identityProvider(later)
+        .localOwnerId("Ann's phone (offline) \u00e9").build());
+    offline.dataset("d").put("k", "offline");
+
+    later.switchTo(A, false); // the offline data is adopted next to A's own "d"
+
+    assertThat(names(A)).containsExactly("d", "d.Ann_s_phone__offline___");
+    assertThat(offline.dataset("d.Ann_s_phone__offline___").get("k")).isEqualTo("offline");
   }
 }
