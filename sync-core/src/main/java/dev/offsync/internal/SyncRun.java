@@ -452,11 +452,16 @@ final class SyncRun {
         continue;
       }
       if (d.resolution != null && d.resolution.kind() == Resolution.Kind.DEFER) {
-        continue; // only the conflict was stored in the row: its value did not change
+        // only the conflict was stored in the row: its value did not change
+        deferredInRun.add(key);
+        conflicts.add(new ResolvedConflict(d.conflict, d.resolution, null));
+        c.emit(RecordEvent.resolved(d.conflict, d.resolution));
+        continue;
       }
       recordsApplied++;
       dev.offsync.Record stored = Records.toRecord(d.write.record());
       if (d.conflict != null) {
+        conflicts.add(new ResolvedConflict(d.conflict, d.resolution, null));
         committedResolutions.add(new ResolvedConflict(d.conflict, d.resolution, null));
         c.emit(RecordEvent.resolved(d.conflict, d.resolution));
       } else {
@@ -496,12 +501,11 @@ final class SyncRun {
       c.emit(RecordEvent.failed(name, l.key(), conflict, e));
       return null;
     }
-    conflicts.add(new ResolvedConflict(conflict, resolution, null));
+    // reported (and announced) only once its write committed: a write the app's own newer write skips
+    // decided nothing, and the next round asks again on the new value
     if (resolution.kind() == Resolution.Kind.DEFER) {
       // kept in the row (value, dirty mark and base unchanged), so it survives restarts and is not pushed;
       // a newer remote state replaces it
-      deferredInRun.add(l.key());
-      c.emit(RecordEvent.resolved(conflict, resolution));
       return new Decision(RecordWrite.ifVersion(l.newBuilder().pendingConflict(r).build(), l.version()), conflict,
           resolution);
     }

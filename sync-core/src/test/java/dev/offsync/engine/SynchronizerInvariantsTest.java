@@ -185,6 +185,36 @@ class SynchronizerInvariantsTest {
   }
 
   @Test
+  void aResolutionThatAnAppWriteSupersedesIsNeitherAppliedNorReported() {
+    List<String> localsSeen = new ArrayList<>();
+    Dataset[] holder = new Dataset[1];
+    List<dev.offsync.RecordEvent> events = new ArrayList<>();
+    SyncClient client = h.client(new InMemoryLocalStore(), conflict -> {
+      localsSeen.add(conflict.local().value());
+      if (localsSeen.size() == 1) {
+        holder[0].put("k", "app, meanwhile"); // the app writes while the resolver decides
+        return dev.offsync.Resolution.useRemote();
+      }
+      return dev.offsync.Resolution.useLocal();
+    });
+    client.events().subscribe(events::add);
+    Dataset ds = holder[0] = client.dataset("games");
+    ds.put("k", "mine");
+    remote.putDirect(ID, "games", map("k", "theirs"));
+
+    SyncReport report = h.sync(ds.sync());
+
+    // the first decision (remote wins over "mine") was skipped by the app's newer write: the next round decided
+    // on the new value, and only that decision happened
+    assertThat(localsSeen).containsExactly("mine", "app, meanwhile");
+    assertThat(report.conflicts()).hasSize(1);
+    assertThat(report.conflicts().get(0).conflict().local().value()).isEqualTo("app, meanwhile");
+    assertThat(events).filteredOn(e -> e.type() == dev.offsync.RecordEvent.Type.RESOLVED).hasSize(1);
+    assertThat(remote.serverValues(ID, "games")).containsEntry("k", "app, meanwhile");
+    assertThat(ds.pendingKeys()).isEmpty();
+  }
+
+  @Test
   void aDirtyRowWithTheRemoteValueAdoptsItsSyncCountWithoutAConflict() {
     Dataset ds = h.client(new InMemoryLocalStore(), c -> {
       throw new AssertionError("no conflict expected");
