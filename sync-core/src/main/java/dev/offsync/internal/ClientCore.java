@@ -3,6 +3,7 @@ package dev.offsync.internal;
 import dev.offsync.ClientClosedException;
 import dev.offsync.ConflictResolver;
 import dev.offsync.DatasetMetadata;
+import dev.offsync.IdentityChangedException;
 import dev.offsync.Limits;
 import dev.offsync.LimitExceededException;
 import dev.offsync.RecordEvent;
@@ -47,6 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * connectivity, and the client-wide status, progress and event streams (instance-scoped). Not API.
  */
 public final class ClientCore {
+  /** How long a failed sync waits for the identity change that overtook it to arrive, before it fails. */
+  private static final long IDENTITY_SETTLE_SECONDS = 10;
+
   final LocalStore store;
   final RemoteStore remote;
   final IdentityProvider identity;
@@ -69,6 +73,10 @@ public final class ClientCore {
   private final CompositeDisposable subscriptions = new CompositeDisposable();
   private final CompletableSubject closedSignal = CompletableSubject.create();
   private final AtomicLong identityEpoch = new AtomicLong();
+  /** The epoch of the latest identity change that was not a merge, or of the latest wipe. */
+  private volatile long lastAbortingEpoch;
+  /** Each epoch once its identity change (or wipe) has been applied to the local store. */
+  private final BehaviorSubject<Long> settledEpochs = BehaviorSubject.createDefault(0L);
   private final Object identityLock = new Object();
   private volatile String adoptedFor;
   private volatile boolean connected;
@@ -149,6 +157,36 @@ public final class ClientCore {
     return identityEpoch.get();
   }
 
+  /**
+   * Whether a sync that started as {@code id} at {@code epoch} and failed with {@code error} was overtaken by
+   * identity merges only, so it may run again as the new identity: a merge means the same user goes on under
+   * a new id (a vanished identity renewed, a login linked) and the local data moved there; the run's failure
+   * (an identity check, or the server refusing the old id with the new id's credentials) belongs to the old id.
+   *
+   * <p>Completes once every identity change since {@code epoch} has been applied locally and each was a merge.
+   * Fails with {@code error} if the identity did not move (or the change never arrives), and with an
+   * {@link IdentityChangedException} if a change was a switch to another user or a wipe.
+   */
+  Completable identityMergedSince(String id, long epoch, Throwable error) {
+    return Completable.defer(() -> {
+      String current = identity.currentIdentityId();
+      boolean moved = identityEpoch() != epoch || (current != null && !current.equals(id));
+      if (!moved) {
+        return Completable.error(error);
+      }
+      return settledEpochs.filter(settled -> settled > epoch && settled >= identityEpoch())
+          .firstOrError()
+          .timeout(IDENTITY_SETTLE_SECONDS, TimeUnit.SECONDS, timer, Single.error(error))
+          .flatMapCompletable(settled -> {
+            if (lastAbortingEpoch <= epoch) {
+              return Completable.complete();
+            }
+            return Completable.error(error instanceof IdentityChangedException ? error
+                : new IdentityChangedException("the identity changed from " + id + " during the sync", error));
+          });
+    });
+  }
+
   ConflictResolver resolverFor(String datasetName) {
     ConflictResolver r = resolvers.get(datasetName);
     return r != null ? r : defaultResolver;
@@ -218,16 +256,26 @@ public final class ClientCore {
 
   private void onIdentityChange(IdentityChange change) {
     synchronized (identityLock) {
-      identityEpoch.incrementAndGet();
+      long epoch = identityEpoch.incrementAndGet();
+      if (!change.isMerge()) {
+        lastAbortingEpoch = epoch;
+      }
       String previous = change.previousId();
       String current = change.currentId();
-      store.write(tx -> {
-        reparent(tx, localOwner, current, false);
-        if (previous != null && change.isMerge() && !previous.equals(current) && !previous.equals(localOwner)) {
-          reparent(tx, previous, current, true);
-        }
-        return null;
-      });
+      try {
+        store.write(tx -> {
+          reparent(tx, localOwner, current, false);
+          if (previous != null && change.isMerge() && !previous.equals(current) && !previous.equals(localOwner)) {
+            reparent(tx, previous, current, true);
+          }
+          return null;
+        });
+      } catch (RuntimeException e) {
+        lastAbortingEpoch = epoch; // the data did not move: a sync must not go on as if it had
+        throw e;
+      } finally {
+        settledEpochs.onNext(epoch);
+      }
       adoptedFor = current;
     }
     for (DatasetCore d : datasets.values()) {
@@ -538,11 +586,16 @@ public final class ClientCore {
     checkOpen();
     synchronized (identityLock) {
       // like an identity change, a wipe ends the local state running syncs captured: they commit nothing more
-      identityEpoch.incrementAndGet();
-      store.write(tx -> {
-        tx.deleteAll();
-        return null;
-      });
+      long epoch = identityEpoch.incrementAndGet();
+      lastAbortingEpoch = epoch;
+      try {
+        store.write(tx -> {
+          tx.deleteAll();
+          return null;
+        });
+      } finally {
+        settledEpochs.onNext(epoch);
+      }
     }
     for (DatasetCore d : datasets.values()) {
       d.onWiped();

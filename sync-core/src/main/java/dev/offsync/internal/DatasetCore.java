@@ -49,6 +49,9 @@ import java.util.concurrent.TimeUnit;
  * Not API.
  */
 public final class DatasetCore {
+  /** How often one requested sync runs again because an identity merge overtook it. */
+  private static final int MAX_IDENTITY_RERUNS = 2;
+
   final ClientCore client;
   final String name;
 
@@ -571,8 +574,7 @@ public final class DatasetCore {
       }
     }
     setActivity(SyncStatus.State.CONNECTING);
-    SyncRun sync = new SyncRun(this, run.full);
-    Disposable d = sync.execute().subscribe(report -> finish(run, report, null), e -> finish(run, null, e));
+    Disposable d = execute(run, 0).subscribe(report -> finish(run, report, null), e -> finish(run, null, e));
     synchronized (lock) {
       if (running != run) {
         d.dispose(); // ended already (harmless), or close() ran meanwhile and could not dispose it
@@ -583,6 +585,22 @@ public final class DatasetCore {
       }
       run.disposable = d;
     }
+  }
+
+  /**
+   * Runs the sync; if identity merges overtook it (its failure belongs to the old id, and the data moved to
+   * the new one), runs it again as the new identity, at most {@link #MAX_IDENTITY_RERUNS} times, so the caller
+   * gets the outcome for the identity the data now has.
+   */
+  private Single<SyncReport> execute(Run run, int reruns) {
+    SyncRun sync = new SyncRun(this, run.full);
+    return sync.execute().onErrorResumeNext(e -> {
+      if (reruns >= MAX_IDENTITY_RERUNS || sync.identityId() == null || e instanceof ClientClosedException) {
+        return Single.error(e);
+      }
+      return client.identityMergedSince(sync.identityId(), sync.startEpoch(), e)
+          .andThen(Single.defer(() -> execute(run, reruns + 1)));
+    });
   }
 
   private void finish(Run run, SyncReport report, Throwable error) {

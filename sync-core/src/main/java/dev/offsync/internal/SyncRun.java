@@ -112,6 +112,16 @@ final class SyncRun {
    */
   private boolean pendingCountFresh;
 
+  /** @return the identity this run syncs as, once it started; null before, or if it never got one */
+  String identityId() {
+    return id;
+  }
+
+  /** @return the client's identity epoch when this run captured its identity */
+  long startEpoch() {
+    return epoch;
+  }
+
   Single<SyncReport> execute() {
     return Single.defer(() -> {
       startedAt = c.clock.instant();

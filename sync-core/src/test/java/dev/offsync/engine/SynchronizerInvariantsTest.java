@@ -93,6 +93,126 @@ class SynchronizerInvariantsTest {
   // ---------------------------------------------------------------- 2. identity captured at start
 
   @Test
+  void anIdentityMergeMidSyncRunsTheSyncAgainAsTheNewIdentity() {
+    // e.g. a vanished identity renewed by the credentials provider while the sync's first request was out
+    String renewed = "us-east-1:bbbb";
+    ManualIdentityProvider identity = new ManualIdentityProvider(ID);
+    InMemoryLocalStore store = new InMemoryLocalStore();
+    SyncClient client = h.client(store, identity);
+    Dataset ds = client.dataset("games");
+    ds.put("k", "mine");
+    remote.on(Operation.LIST_RECORDS).runAfter(1, call -> identity.switchTo(renewed, true));
+
+    SyncReport report = h.sync(ds.sync());
+
+    assertThat(report.identityId()).isEqualTo(renewed);
+    assertThat(remote.serverValues(renewed, "games")).containsEntry("k", "mine");
+    assertThat(remote.serverValues(ID, "games")).isEmpty();
+    assertThat(ds.pendingKeys()).isEmpty();
+    assertThat(client.currentStatus().lastError()).isNull();
+  }
+
+  @Test
+  void mergesThatKeepOvertakingASyncEndItWithATypedErrorInsteadOfLooping() {
+    ManualIdentityProvider identity = new ManualIdentityProvider(ID);
+    SyncClient client = h.client(new InMemoryLocalStore(), identity);
+    Dataset ds = client.dataset("games");
+    ds.put("k", "mine");
+    int[] n = new int[1];
+    remote.on(Operation.LIST_RECORDS).runAfter(3, call -> identity.switchTo("us-east-1:id" + ++n[0], true));
+
+    Throwable error = h.syncError(ds.sync());
+
+    assertThat(error).isInstanceOf(IdentityChangedException.class);
+    assertThat(n[0]).isEqualTo(3); // the first run and two more, then the outcome
+    assertThat(ds.pendingKeys()).containsExactly("k"); // nothing lost: the edit waits under the newest identity
+    assertThat(client.ownerId()).isEqualTo("us-east-1:id3");
+  }
+
+  /** A provider whose id moves at once but whose change event arrives when the test says (as from another thread). */
+  private static final class LateAnnouncingProvider implements dev.offsync.spi.IdentityProvider {
+    private final io.reactivex.rxjava3.subjects.PublishSubject<dev.offsync.spi.IdentityChange> changes =
+        io.reactivex.rxjava3.subjects.PublishSubject.create();
+    private volatile String current = ID;
+    private dev.offsync.spi.IdentityChange unannounced;
+
+    void renewSilently(String id) {
+      unannounced = new dev.offsync.spi.IdentityChange(current, id, true);
+      current = id;
+    }
+
+    void announce() {
+      changes.onNext(unannounced);
+    }
+
+    @Override
+    public String currentIdentityId() {
+      return current;
+    }
+
+    @Override
+    public io.reactivex.rxjava3.core.Single<String> identityId() {
+      return io.reactivex.rxjava3.core.Single.fromCallable(() -> current);
+    }
+
+    @Override
+    public io.reactivex.rxjava3.core.Observable<dev.offsync.spi.IdentityChange> changes() {
+      return changes;
+    }
+  }
+
+  @Test
+  void aSyncOvertakenByAMergeWaitsForTheChangeToArriveThenRunsAgain() {
+    LateAnnouncingProvider identity = new LateAnnouncingProvider();
+    SyncClient client = h.client(new InMemoryLocalStore(), identity);
+    Dataset ds = client.dataset("games");
+    ds.put("k", "mine");
+    remote.on(Operation.LIST_RECORDS).runAfter(1, call -> identity.renewSilently("us-east-1:bbbb"));
+
+    TestObserver<SyncReport> sync = ds.sync().test();
+    h.timer.advanceTimeBy(5, java.util.concurrent.TimeUnit.SECONDS);
+    sync.assertNotComplete().assertNoErrors(); // failed as the old id; waiting for the change, not failing
+
+    identity.announce();
+    h.timer.advanceTimeBy(1, java.util.concurrent.TimeUnit.MINUTES);
+
+    sync.assertComplete();
+    assertThat(sync.values().get(0).identityId()).isEqualTo("us-east-1:bbbb");
+    assertThat(remote.serverValues("us-east-1:bbbb", "games")).containsEntry("k", "mine");
+  }
+
+  @Test
+  void aSyncWhoseIdentityMovedWithoutAnyChangeEventFailsAfterABoundedWait() {
+    LateAnnouncingProvider identity = new LateAnnouncingProvider();
+    InMemoryLocalStore store = new InMemoryLocalStore();
+    SyncClient client = h.client(store, identity);
+    Dataset ds = client.dataset("games");
+    ds.put("k", "mine");
+    remote.on(Operation.LIST_RECORDS).runAfter(1, call -> identity.renewSilently("us-east-1:bbbb"));
+
+    TestObserver<SyncReport> sync = ds.sync().test();
+    h.timer.advanceTimeBy(9, java.util.concurrent.TimeUnit.SECONDS);
+    sync.assertNotComplete().assertNoErrors();
+    h.timer.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
+
+    sync.assertError(IdentityChangedException.class);
+    // without the change the data stays where it was, still dirty
+    List<dev.offsync.spi.LocalRecord> rows = store.read(tx -> tx.records(ID, "games"));
+    assertThat(rows).singleElement().matches(dev.offsync.spi.LocalRecord::isDirty);
+  }
+
+  @Test
+  void aWipeDuringASyncStillEndsItWithIdentityChanged() {
+    SyncClient client = h.client(new InMemoryLocalStore());
+    Dataset ds = client.dataset("games");
+    ds.put("k", "mine");
+    remote.on(Operation.LIST_RECORDS).runAfter(1, call -> client.wipeData());
+
+    assertThat(h.syncError(ds.sync())).isInstanceOf(IdentityChangedException.class);
+    assertThat(remote.serverValues(ID, "games")).isEmpty();
+  }
+
+  @Test
   void anIdentityChangeMidSyncAbortsWithoutCommitting() {
     ManualIdentityProvider identity = new ManualIdentityProvider(ID);
     InMemoryLocalStore store = new InMemoryLocalStore();
