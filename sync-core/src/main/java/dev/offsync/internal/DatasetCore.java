@@ -412,7 +412,8 @@ public final class DatasetCore {
         if (client.identityEpoch() != epoch || !plan.stillHolds(tx, owner, merged.name, name)) {
           return null;
         }
-        List<LocalRecord> written = writeIn(tx, owner, updates, now);
+        List<LocalRecord> written =
+            updates.isEmpty() ? Collections.<LocalRecord>emptyList() : writeIn(tx, owner, updates, now);
         return Arrays.asList(written, merged.deleteIn(tx, owner, now));
       });
       if (done != null) {
