@@ -267,6 +267,30 @@ public final class Dataset {
     return client.foldMerged(this, mergedName, resolver);
   }
 
+  /**
+   * Subscribes this device to the dataset ({@code SubscribeToDataset}): the server then sends a push message
+   * after every change of it, which {@link SyncClient#handlePushNotification} turns into a sync. Uses the device
+   * id {@link SyncClient#registerDevice} (or {@link SyncClient#restoreDeviceId}) gave the current identity.
+   * The dataset need not exist on the server yet. Cold.
+   *
+   * @return completes when subscribed; fails with {@link DeviceNotRegisteredException} if no device is
+   *     registered for the current identity (locally or on the server), else with the call's
+   *     {@link SyncException}
+   */
+  public Completable subscribe() {
+    return client.subscription(this, true);
+  }
+
+  /**
+   * Unsubscribes this device from the dataset ({@code UnsubscribeFromDataset}); nothing happens if it was not
+   * subscribed. Uses the device id as {@link #subscribe()} does. Cold.
+   *
+   * @return completes when unsubscribed; fails as {@link #subscribe()} does
+   */
+  public Completable unsubscribe() {
+    return client.subscription(this, false);
+  }
+
   /** @return this dataset's sync status: state, last sync, pending count, last error */
   public Observable<SyncStatus> status() {
     return core.status();

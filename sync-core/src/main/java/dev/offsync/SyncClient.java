@@ -3,12 +3,14 @@ package dev.offsync;
 import static dev.offsync.internal.Preconditions.checkNotNull;
 
 import dev.offsync.internal.ClientCore;
+import dev.offsync.internal.PushSync;
 import dev.offsync.internal.Validation;
 import dev.offsync.spi.ConnectivityMonitor;
 import dev.offsync.spi.IdentityProvider;
 import dev.offsync.spi.LocalStore;
 import dev.offsync.spi.RemoteStore;
 import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
@@ -40,16 +42,29 @@ import java.util.Random;
  * previous identity's datasets move to the new one in one transaction (a name taken already becomes
  * {@code <name>.<previousId>}, reported as a merged dataset); otherwise the previous identity's data stays
  * where it is. Status, progress and events are RxJava streams scoped to this instance.
+ *
+ * <p><b>Push sync</b> (as AWS's SDKs offered it): {@link #registerDevice} the device's push token, then
+ * {@link Dataset#subscribe()} to the datasets to be notified about, and hand every received push message to
+ * {@link #handlePushNotification}, which syncs the dataset it names:
+ * <pre>{@code
+ * client.registerDevice(Platform.GCM, fcmToken)
+ *     .flatMapCompletable(deviceId -> client.dataset("settings").subscribe())
+ *     .subscribe(...);
+ * // in the push receiver:
+ * client.handlePushNotification(message.getData()).subscribe(report -> ..., error -> ...);
+ * }</pre>
  */
 public final class SyncClient implements Closeable {
   private final Builder config;
   private final ClientCore core;
+  private final PushSync push;
 
   private SyncClient(Builder b) {
     this.config = new Builder(b);
     this.core = new ClientCore(b.localStore, b.remoteStore, b.identityProvider, b.conflictResolver,
         b.datasetResolvers, b.connectivityMonitor, b.ioScheduler, b.timerScheduler, b.clock, b.random, b.limits,
         b.options, b.localOwnerId, b.deviceId);
+    this.push = new PushSync(core, b.limits);
   }
 
   /** @return a new builder */
@@ -149,6 +164,60 @@ public final class SyncClient implements Closeable {
    */
   public String ownerId() {
     return core.owner();
+  }
+
+  /**
+   * Registers this device's push token for the current identity ({@code RegisterDevice}; the identity is
+   * obtained from the identity provider, fetched if needed) and remembers the returned device id for that
+   * identity, for this client's lifetime, so {@link Dataset#subscribe()} and {@link Dataset#unsubscribe()}
+   * can use it. Registering the same token again returns the same device id, so calling this at every start
+   * with the current token is fine; an app that wants to subscribe without the network may persist the id with
+   * its identity and hand it to {@link #restoreDeviceId} instead. After an identity change register again: a
+   * device id belongs to one identity. This id is not the {@link Builder#deviceId} sent with pushes.
+   *
+   * @param platform the push platform
+   * @param token the push token the platform gave this device: not empty, without U+0000 or unpaired surrogates
+   * @return the device id; fails with a {@link SyncException} ({@link ClientClosedException} once closed, a
+   *     non-retryable {@link ServiceException} if the remote store does not support push sync)
+   * @throws ValidationException if the token is empty or not well-formed text
+   */
+  public Single<String> registerDevice(Platform platform, String token) {
+    checkNotNull(platform, "platform");
+    PushSync.token(token);
+    return push.registerDevice(platform, token);
+  }
+
+  /**
+   * Remembers a device id that an earlier {@link #registerDevice} returned for {@code identityId} (the app
+   * persisted both), for this client's lifetime, as if that registration had just happened: no network call.
+   *
+   * @param identityId the identity the device was registered for (the {@link #ownerId()} after the registration)
+   * @param deviceId the device id, 1..256 characters
+   * @throws ValidationException if either is empty, or the device id is longer than 256 characters
+   */
+  public void restoreDeviceId(String identityId, String deviceId) {
+    push.restoreDeviceId(identityId, deviceId);
+  }
+
+  /**
+   * Handles a received push message: if it is a Cognito Sync notification ({@code source} is
+   * {@code cognito-sync}) for the current identity, syncs the dataset it names ({@code datasetName}) unless
+   * the dataset's {@link Dataset#lastSyncCount() watermark} already reached its {@code syncCount}. The payload
+   * is AWS's: {@code source}, {@code identityPoolId} (not checked: one client serves one pool),
+   * {@code identityId}, {@code datasetName}, {@code syncCount}. Cold; the payload is copied when called.
+   *
+   * @param payload the push message's data
+   * @return the report of the sync; empty if the message is not from Cognito Sync, is for another identity, or
+   *     the dataset is up to date; fails with {@link ValidationException} for a Cognito Sync message with a
+   *     missing or malformed field (signalled, not thrown: the message is external input), and with the sync's
+   *     errors
+   */
+  public Maybe<SyncReport> handlePushNotification(Map<String, String> payload) {
+    return push.handle(checkNotNull(payload, "payload"));
+  }
+
+  Completable subscription(Dataset dataset, boolean subscribe) {
+    return push.subscription(dataset.name(), subscribe);
   }
 
   /**

@@ -1,11 +1,16 @@
 package dev.offsync.spi;
 
 import dev.offsync.DatasetMetadata;
+import dev.offsync.Platform;
+import dev.offsync.ServiceException;
+import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 import java.util.List;
 
 /**
- * The server side of a sync: the five Cognito Sync operations the engine needs. {@code sync-http}'s
+ * The server side of a sync: the five Cognito Sync operations the engine needs, plus the three of push sync
+ * ({@link #registerDevice}, {@link #subscribe}, {@link #unsubscribe}; default methods that fail, so a store
+ * without push support still compiles and syncs). {@code sync-http}'s
  * {@code CognitoSyncRemoteStore} implements it over HTTP; the test kit's {@code FakeRemoteStore}
  * in memory. One instance is bound to one identity pool; identities are passed per call.
  *
@@ -20,7 +25,8 @@ import java.util.List;
  *       {@code ResourceConflictException}, or a 400 whose message starts with
  *       {@code "Current SyncCount for:"}), {@link dev.offsync.LimitExceededException},
  *       {@link dev.offsync.NotAuthorizedException} (403, signature failures included),
- *       {@link dev.offsync.DatasetNotFoundException} (404), {@link dev.offsync.InvalidParameterException}
+ *       {@link dev.offsync.DatasetNotFoundException} (404; {@link dev.offsync.DeviceNotRegisteredException} for
+ *       the push operations' 404, an unknown device), {@link dev.offsync.InvalidParameterException}
  *       (other 400 {@code InvalidParameterException}), and {@link dev.offsync.ServiceException} for
  *       anything else (5xx retryable). The server's message is kept; secrets never appear.
  *   <li>Implementations may retry transient failures internally; {@link #updateRecords} is safe to
@@ -104,4 +110,58 @@ public interface RemoteStore {
    * @return the page
    */
   Single<DatasetPage> listDatasets(String identityId, String nextToken, int maxResults);
+
+  /**
+   * {@code RegisterDevice}: registers a device's push token for an identity. Registering the same (identity,
+   * platform, token) again answers the same device id.
+   *
+   * <p>The default implementation fails with a non-retryable {@link ServiceException} (error type
+   * {@code UnsupportedOperationException}, naming the store class): override it to support push sync.
+   *
+   * @param identityId the identity
+   * @param platform the push platform
+   * @param token the push token the platform gave the device; not empty
+   * @return the device id the server assigned
+   */
+  default Single<String> registerDevice(String identityId, Platform platform, String token) {
+    return Single.error(() -> unsupported(this, "RegisterDevice"));
+  }
+
+  /**
+   * {@code SubscribeToDataset}: the server notifies the device after every change of the dataset (which need
+   * not exist yet). Subscribing again changes nothing.
+   *
+   * <p>The default implementation fails like {@link #registerDevice}'s.
+   *
+   * @param identityId the identity owning the dataset
+   * @param datasetName the dataset
+   * @param deviceId the id {@link #registerDevice} returned for this identity
+   * @return completes when subscribed; fails with {@link dev.offsync.DeviceNotRegisteredException} if the
+   *     server does not know the device for this identity
+   */
+  default Completable subscribe(String identityId, String datasetName, String deviceId) {
+    return Completable.error(() -> unsupported(this, "SubscribeToDataset"));
+  }
+
+  /**
+   * {@code UnsubscribeFromDataset}: the server stops notifying the device about the dataset. Unsubscribing a
+   * device that is not subscribed changes nothing.
+   *
+   * <p>The default implementation fails like {@link #registerDevice}'s.
+   *
+   * @param identityId the identity owning the dataset
+   * @param datasetName the dataset
+   * @param deviceId the id {@link #registerDevice} returned for this identity
+   * @return completes when unsubscribed; fails with {@link dev.offsync.DeviceNotRegisteredException} if the
+   *     server does not know the device for this identity
+   */
+  default Completable unsubscribe(String identityId, String datasetName, String deviceId) {
+    return Completable.error(() -> unsupported(this, "UnsubscribeFromDataset"));
+  }
+
+  private static ServiceException unsupported(RemoteStore store, String operation) {
+    String message = store.getClass().getName() + " does not support " + operation + " (push sync)";
+    return new ServiceException(message, 0, "UnsupportedOperationException",
+        new UnsupportedOperationException(message));
+  }
 }

@@ -3,15 +3,18 @@ package dev.offsync.testing;
 import dev.offsync.ConflictException;
 import dev.offsync.DatasetMetadata;
 import dev.offsync.DatasetNotFoundException;
+import dev.offsync.DeviceNotRegisteredException;
 import dev.offsync.InvalidParameterException;
 import dev.offsync.LimitExceededException;
 import dev.offsync.NetworkException;
+import dev.offsync.Platform;
 import dev.offsync.ThrottledException;
 import dev.offsync.spi.DatasetPage;
 import dev.offsync.spi.RecordPage;
 import dev.offsync.spi.RecordPatch;
 import dev.offsync.spi.RemoteRecord;
 import dev.offsync.spi.RemoteStore;
+import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,6 +65,10 @@ import java.util.function.Supplier;
  *       L (L belongs to a dead incarnation).
  *   <li>{@code DescribeDataset} / {@code DeleteDataset} of a missing dataset → {@link DatasetNotFoundException}.
  *       {@code ListDatasets} pages existing datasets by name.
+ *   <li>Push sync: {@code RegisterDevice} gives one stable device id per (identity, platform, token);
+ *       {@code SubscribeToDataset}/{@code UnsubscribeFromDataset} (idempotent; the dataset need not exist)
+ *       store the subscriptions, and a device id not registered for the identity fails with
+ *       {@link DeviceNotRegisteredException}. {@link #subscribedDevices} reads them; the fake sends no pushes.
  * </ul>
  *
  * <h2>Faults and hooks</h2>
@@ -91,7 +98,7 @@ public final class FakeRemoteStore implements RemoteStore {
   /** Use as {@code times} for a fault or hook that applies to every later call. */
   public static final int ALWAYS = Integer.MAX_VALUE;
 
-  /** The five operations, to script faults and count calls. */
+  /** The operations, to script faults and count calls. */
   public enum Operation {
     /** {@link RemoteStore#listRecords}. */
     LIST_RECORDS,
@@ -102,7 +109,13 @@ public final class FakeRemoteStore implements RemoteStore {
     /** {@link RemoteStore#deleteDataset}. */
     DELETE_DATASET,
     /** {@link RemoteStore#listDatasets}. */
-    LIST_DATASETS
+    LIST_DATASETS,
+    /** {@link RemoteStore#registerDevice}. */
+    REGISTER_DEVICE,
+    /** {@link RemoteStore#subscribe}. */
+    SUBSCRIBE,
+    /** {@link RemoteStore#unsubscribe}. */
+    UNSUBSCRIBE
   }
 
   /** One call as faults and hooks see it. Immutable. */
@@ -131,7 +144,7 @@ public final class FakeRemoteStore implements RemoteStore {
       return identityId;
     }
 
-    /** @return the dataset, or {@code null} for {@code ListDatasets} */
+    /** @return the dataset, or {@code null} for {@code ListDatasets} and {@code RegisterDevice} */
     public String datasetName() {
       return datasetName;
     }
@@ -340,6 +353,12 @@ public final class FakeRemoteStore implements RemoteStore {
   private final Object lock = new Object();
   private final Map<String, Map<String, DatasetState>> identities = new HashMap<>();
   private final Map<String, String> sessionTokens = new HashMap<>();
+  /** Device id by "identity|platform|token". */
+  private final Map<String, String> devices = new HashMap<>();
+  /** Identity by device id. */
+  private final Map<String, String> deviceOwners = new HashMap<>();
+  /** Subscribed device ids by "identity|dataset", in subscription order. */
+  private final Map<String, Set<String>> subscriptions = new HashMap<>();
   private final EnumMap<Operation, Deque<Rule>> rules = new EnumMap<>(Operation.class);
   private final EnumMap<Operation, AtomicLong> callCounts = new EnumMap<>(Operation.class);
   private final AtomicLong tokenCounter = new AtomicLong();
@@ -554,6 +573,20 @@ public final class FakeRemoteStore implements RemoteStore {
     }
   }
 
+  /**
+   * The devices subscribed to a dataset, as a server would notify them after a change.
+   *
+   * @param identityId the identity
+   * @param datasetName the dataset
+   * @return the device ids, in subscription order; empty if none
+   */
+  public Set<String> subscribedDevices(String identityId, String datasetName) {
+    synchronized (lock) {
+      Set<String> ids = subscriptions.get(identityId + "|" + datasetName);
+      return ids == null ? Collections.emptySet() : Collections.unmodifiableSet(new java.util.LinkedHashSet<>(ids));
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // RemoteStore
 
@@ -624,6 +657,59 @@ public final class FakeRemoteStore implements RemoteStore {
         return new DatasetPage(page, next);
       }
     });
+  }
+
+  @Override
+  public Single<String> registerDevice(String identityId, Platform platform, String token) {
+    return call(new Call(Operation.REGISTER_DEVICE, identityId, null, null, 0), () -> {
+      Objects.requireNonNull(identityId, "identityId");
+      Objects.requireNonNull(platform, "platform");
+      Objects.requireNonNull(token, "token");
+      if (token.isEmpty()) {
+        throw new InvalidParameterException("Token must not be empty");
+      }
+      synchronized (lock) {
+        String key = identityId + "|" + platform.name() + "|" + token;
+        String deviceId = devices.get(key);
+        if (deviceId == null) {
+          deviceId = "fake-device-" + tokenCounter.incrementAndGet();
+          devices.put(key, deviceId);
+          deviceOwners.put(deviceId, identityId);
+        }
+        return deviceId;
+      }
+    });
+  }
+
+  @Override
+  public Completable subscribe(String identityId, String datasetName, String deviceId) {
+    return subscription(Operation.SUBSCRIBE, identityId, datasetName, deviceId);
+  }
+
+  @Override
+  public Completable unsubscribe(String identityId, String datasetName, String deviceId) {
+    return subscription(Operation.UNSUBSCRIBE, identityId, datasetName, deviceId);
+  }
+
+  private Completable subscription(Operation operation, String identityId, String datasetName, String deviceId) {
+    return call(new Call(operation, identityId, datasetName, null, 0), () -> {
+      Objects.requireNonNull(identityId, "identityId");
+      Objects.requireNonNull(datasetName, "datasetName");
+      Objects.requireNonNull(deviceId, "deviceId");
+      synchronized (lock) {
+        if (!identityId.equals(deviceOwners.get(deviceId))) {
+          throw new DeviceNotRegisteredException(
+              "Device '" + deviceId + "' is not registered for identity " + identityId);
+        }
+        String scope = identityId + "|" + datasetName;
+        if (operation == Operation.SUBSCRIBE) {
+          subscriptions.computeIfAbsent(scope, k -> new java.util.LinkedHashSet<>()).add(deviceId);
+        } else if (subscriptions.containsKey(scope)) {
+          subscriptions.get(scope).remove(deviceId);
+        }
+        return Boolean.TRUE;
+      }
+    }).ignoreElement();
   }
 
   // ---------------------------------------------------------------------------------------------

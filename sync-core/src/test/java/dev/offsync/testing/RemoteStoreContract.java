@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.offsync.ConflictException;
 import dev.offsync.DatasetMetadata;
 import dev.offsync.DatasetNotFoundException;
+import dev.offsync.DeviceNotRegisteredException;
 import dev.offsync.InvalidParameterException;
 import dev.offsync.LimitExceededException;
+import dev.offsync.Platform;
 import dev.offsync.spi.DatasetPage;
 import dev.offsync.spi.RecordPage;
 import dev.offsync.spi.RecordPatch;
 import dev.offsync.spi.RemoteRecord;
 import dev.offsync.spi.RemoteStore;
+import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * <p>It uses only the {@link RemoteStore} interface (no backdoor), so it also documents what the engine
  * may rely on: sync counts rising by exactly one per successful {@code UpdateRecords}, all-or-nothing
  * conflicts with the service's message, tombstones, the {@code lastSyncCount} filter and ordering,
- * paging that never skips or repeats, deletion and re-creation, limits, and dataset listing.
+ * paging that never skips or repeats, deletion and re-creation, limits, and dataset listing; and push sync:
+ * stable device ids, idempotent subscriptions, and unknown devices.
  */
 public abstract class RemoteStoreContract {
 
@@ -76,6 +80,35 @@ public abstract class RemoteStoreContract {
     return "contract-device";
   }
 
+  /** A store and the identity it may make push-sync calls for (see {@link #newPushTarget()}). */
+  protected static final class PushTarget {
+    final RemoteStore store;
+    final String identityId;
+
+    /**
+     * Creates a target.
+     *
+     * @param store the store to call
+     * @param identityId the identity whose devices and subscriptions the calls manage
+     */
+    public PushTarget(RemoteStore store, String identityId) {
+      this.store = store;
+      this.identityId = identityId;
+    }
+  }
+
+  /**
+   * A fresh identity (with no devices yet) and the store the push-sync tests use for it. By default
+   * {@link #remote} and {@link #newIdentityId()}; override when the server accepts {@code RegisterDevice},
+   * {@code SubscribeToDataset} and {@code UnsubscribeFromDataset} only with the identity's own credentials
+   * (Cognito Sync refuses developer credentials for them). May be called more than once per test.
+   *
+   * @return the target
+   */
+  protected PushTarget newPushTarget() {
+    return new PushTarget(remote, newIdentityId());
+  }
+
   /** Creates {@link #remote} and {@link #identity}. */
   @BeforeEach
   void createRemoteUnderTest() {
@@ -95,6 +128,15 @@ public abstract class RemoteStoreContract {
    */
   protected static <T> T await(Single<T> single) {
     return single.timeout(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS).blockingGet();
+  }
+
+  /**
+   * Subscribes and waits for completion.
+   *
+   * @param completable the call
+   */
+  protected static void await(Completable completable) {
+    completable.timeout(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS).blockingAwait();
   }
 
   /**
@@ -607,5 +649,44 @@ public abstract class RemoteStoreContract {
       assertThat(m.recordCount()).isEqualTo(1);
       assertThat(m.storageSizeBytes()).isEqualTo(1 + Integer.parseInt(m.name().substring("contract_ds-".length())) - 1);
     }
+  }
+  // ---------------------------------------------------------------------------------------------
+  // Push sync: RegisterDevice, SubscribeToDataset, UnsubscribeFromDataset
+
+  @Test
+  void registerDeviceGivesOneStableDeviceIdPerPlatformAndToken() {
+    PushTarget t = newPushTarget();
+    String first = await(t.store.registerDevice(t.identityId, Platform.GCM, "token-a"));
+    assertThat(first).isNotEmpty().hasSizeLessThanOrEqualTo(256);
+    assertThat(await(t.store.registerDevice(t.identityId, Platform.GCM, "token-a"))).isEqualTo(first);
+    String otherToken = await(t.store.registerDevice(t.identityId, Platform.GCM, "token-b"));
+    String otherPlatform = await(t.store.registerDevice(t.identityId, Platform.APNS_SANDBOX, "token-a"));
+    assertThat(new HashSet<>(Arrays.asList(first, otherToken, otherPlatform))).hasSize(3);
+  }
+
+  @Test
+  void subscribeAndUnsubscribeAreIdempotentAndNeedNoExistingDataset() {
+    PushTarget t = newPushTarget();
+    String device = await(t.store.registerDevice(t.identityId, Platform.APNS, "token-subscribe"));
+    String ds = newDataset();
+    await(t.store.subscribe(t.identityId, ds, device));
+    await(t.store.subscribe(t.identityId, ds, device));
+    await(t.store.unsubscribe(t.identityId, ds, device));
+    await(t.store.unsubscribe(t.identityId, ds, device));
+    await(t.store.unsubscribe(t.identityId, newDataset(), device));
+  }
+
+  @Test
+  void aDeviceIdNotRegisteredForTheIdentityIsRefused() {
+    PushTarget t = newPushTarget();
+    String ds = newDataset();
+    assertThatThrownBy(() -> await(t.store.subscribe(t.identityId, ds, "no-such-device")))
+        .isInstanceOf(DeviceNotRegisteredException.class);
+    assertThatThrownBy(() -> await(t.store.unsubscribe(t.identityId, ds, "no-such-device")))
+        .isInstanceOf(DeviceNotRegisteredException.class);
+    PushTarget other = newPushTarget();
+    String othersDevice = await(other.store.registerDevice(other.identityId, Platform.GCM, "token-other"));
+    assertThatThrownBy(() -> await(t.store.subscribe(t.identityId, ds, othersDevice)))
+        .isInstanceOf(DeviceNotRegisteredException.class);
   }
 }
