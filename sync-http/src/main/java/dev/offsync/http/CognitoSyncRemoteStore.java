@@ -3,7 +3,9 @@ package dev.offsync.http;
 import dev.offsync.ConflictException;
 import dev.offsync.DatasetMetadata;
 import dev.offsync.DatasetNotFoundException;
+import dev.offsync.DeviceNotRegisteredException;
 import dev.offsync.NetworkException;
+import dev.offsync.Platform;
 import dev.offsync.ServiceException;
 import dev.offsync.ThrottledException;
 import dev.offsync.http.model.Dataset;
@@ -15,12 +17,16 @@ import dev.offsync.http.model.ListRecordsRequest;
 import dev.offsync.http.model.ListRecordsResponse;
 import dev.offsync.http.model.Operation;
 import dev.offsync.http.model.Record;
+import dev.offsync.http.model.RegisterDeviceRequest;
+import dev.offsync.http.model.SubscribeToDatasetRequest;
+import dev.offsync.http.model.UnsubscribeFromDatasetRequest;
 import dev.offsync.http.model.UpdateRecordsRequest;
 import dev.offsync.spi.DatasetPage;
 import dev.offsync.spi.RecordPage;
 import dev.offsync.spi.RecordPatch;
 import dev.offsync.spi.RemoteRecord;
 import dev.offsync.spi.RemoteStore;
+import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.functions.Function;
@@ -33,7 +39,9 @@ import java.util.concurrent.Callable;
 /**
  * sync-core's {@link RemoteStore} over a {@link CognitoSyncClient}: the engine's five calls become
  * {@code ListRecords}, {@code UpdateRecords}, {@code DescribeDataset}, {@code DeleteDataset} and
- * {@code ListDatasets} on one identity pool, each performed on the configured I/O {@link Scheduler}
+ * {@code ListDatasets}, and its push-sync calls {@code RegisterDevice}, {@code SubscribeToDataset} and
+ * {@code UnsubscribeFromDataset} (which the service accepts only with the identity's own credentials, e.g. a
+ * {@link CognitoIdentityCredentialsProvider}), on one identity pool, each performed on the configured I/O {@link Scheduler}
  * ({@link Schedulers#io()} by default) when subscribed, and cancelled when disposed.
  *
  * <p>Errors become sync-core's typed errors as the SPI demands: I/O failures {@link NetworkException};
@@ -41,7 +49,8 @@ import java.util.concurrent.Callable;
  * {@code Retry-After} hint; {@code ResourceConflictException} (409, or a 400 whose message starts with
  * {@code "Current SyncCount for:"}) {@link ConflictException}; {@code LimitExceededException}
  * {@link dev.offsync.LimitExceededException}; 403s (signature and credential failures included)
- * {@link dev.offsync.NotAuthorizedException}; 404 {@link DatasetNotFoundException}; other 400
+ * {@link dev.offsync.NotAuthorizedException}; 404 {@link DatasetNotFoundException} ({@link DeviceNotRegisteredException}
+ * for {@code SubscribeToDataset} and {@code UnsubscribeFromDataset}: the device is unknown); other 400
  * {@code InvalidParameterException}s, and arguments the model's constraints reject before sending,
  * {@link dev.offsync.InvalidParameterException}; everything else {@link ServiceException} (retryable for 5xx).
  * The service's message is kept; secrets never appear. Transient failures are first retried inside the client per
@@ -207,6 +216,76 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
               return client.rx().listDatasets(request.build());
             },
         CognitoSyncRemoteStore::toDatasetPage);
+  }
+
+  @Override
+  public Single<String> registerDevice(String identityId, Platform platform, String token) {
+    Objects.requireNonNull(identityId, "identityId == null");
+    Objects.requireNonNull(platform, "platform == null");
+    Objects.requireNonNull(token, "token == null");
+    return call(
+        () -> {
+          if (token.isEmpty()) {
+            throw new IllegalArgumentException("token must not be empty");
+          }
+          return client.rx().registerDevice(
+              RegisterDeviceRequest.builder()
+                  .identityPoolId(identityPoolId)
+                  .identityId(identityId)
+                  .platform(dev.offsync.http.model.Platform.fromValue(platform.name()))
+                  .token(token)
+                  .build());
+        },
+        response -> {
+          if (response.deviceId() == null || response.deviceId().isEmpty()) {
+            throw new MalformedResponseException("RegisterDevice returned no DeviceId", 200, null, null);
+          }
+          return response.deviceId();
+        });
+  }
+
+  @Override
+  public Completable subscribe(String identityId, String datasetName, String deviceId) {
+    Objects.requireNonNull(identityId, "identityId == null");
+    Objects.requireNonNull(datasetName, "datasetName == null");
+    Objects.requireNonNull(deviceId, "deviceId == null");
+    return deviceCall(
+        () ->
+            client.rx().subscribeToDataset(
+                SubscribeToDatasetRequest.builder()
+                    .identityPoolId(identityPoolId)
+                    .identityId(identityId)
+                    .datasetName(datasetName)
+                    .deviceId(deviceId)
+                    .build()));
+  }
+
+  @Override
+  public Completable unsubscribe(String identityId, String datasetName, String deviceId) {
+    Objects.requireNonNull(identityId, "identityId == null");
+    Objects.requireNonNull(datasetName, "datasetName == null");
+    Objects.requireNonNull(deviceId, "deviceId == null");
+    return deviceCall(
+        () ->
+            client.rx().unsubscribeFromDataset(
+                UnsubscribeFromDatasetRequest.builder()
+                    .identityPoolId(identityPoolId)
+                    .identityId(identityId)
+                    .datasetName(datasetName)
+                    .deviceId(deviceId)
+                    .build()));
+  }
+
+  /** A subscription call: like {@link #call}, with the 404 of an unknown device as {@link DeviceNotRegisteredException}. */
+  private <R> Completable deviceCall(Callable<Single<R>> request) {
+    return call(request, response -> Boolean.TRUE)
+        .ignoreElement()
+        .onErrorResumeNext(
+            e ->
+                Completable.error(
+                    e instanceof DatasetNotFoundException
+                        ? new DeviceNotRegisteredException(e.getMessage(), e)
+                        : e));
   }
 
   /**

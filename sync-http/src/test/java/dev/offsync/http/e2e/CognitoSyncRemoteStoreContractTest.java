@@ -1,5 +1,6 @@
 package dev.offsync.http.e2e;
 
+import dev.offsync.http.CognitoIdentityCredentialsProvider;
 import dev.offsync.http.CognitoSyncClient;
 import dev.offsync.http.CognitoSyncRemoteStore;
 import dev.offsync.http.RetryPolicy;
@@ -9,8 +10,11 @@ import dev.offsync.spi.RemoteStore;
 import dev.offsync.testing.RemoteStoreContract;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +25,7 @@ class CognitoSyncRemoteStoreContractTest extends RemoteStoreContract {
   @TempDir static Path data;
   private static SyncServer server;
   private static CognitoSyncClient client;
+  private final List<CognitoSyncClient> identityClients = new ArrayList<>();
 
   @BeforeAll
   static void startServer() {
@@ -46,6 +51,29 @@ class CognitoSyncRemoteStoreContractTest extends RemoteStoreContract {
   static void stopServer() {
     client.close();
     server.close();
+  }
+
+  @AfterEach
+  void closeIdentityClients() {
+    identityClients.forEach(CognitoSyncClient::close);
+  }
+
+  /** The push operations need the identity's own credentials: a fresh identity from the server's GetId. */
+  @Override
+  protected PushTarget newPushTarget() {
+    CognitoIdentityCredentialsProvider credentials = CognitoIdentityCredentialsProvider.builder()
+        .endpoint(server.baseUri().toString())
+        .identityPoolId(POOL)
+        .retryPolicy(RetryPolicy.none())
+        .build();
+    CognitoSyncClient identityClient = CognitoSyncClient.builder()
+        .endpoint(server.baseUri().toString())
+        .credentialsProvider(credentials)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(2).baseDelay(Duration.ofMillis(10)).build())
+        .callTimeout(Duration.ofSeconds(20))
+        .build();
+    identityClients.add(identityClient);
+    return new PushTarget(CognitoSyncRemoteStore.create(identityClient, POOL), credentials.identityId());
   }
 
   @Override
