@@ -37,7 +37,7 @@ public final class PushSync {
     if (token.isEmpty()) {
       throw new ValidationException("token", "token must not be empty");
     }
-    checkText(token, "token");
+    Validation.checkText(token, "token");
     return token;
   }
 
@@ -48,7 +48,7 @@ public final class PushSync {
       throw new ValidationException("deviceId", "deviceId length must be 1.." + MAX_DEVICE_ID_LENGTH + ", was "
           + deviceId.length());
     }
-    checkText(deviceId, "deviceId");
+    Validation.checkText(deviceId, "deviceId");
     return deviceId;
   }
 
@@ -147,19 +147,5 @@ public final class PushSync {
 
   private static String shorten(String value) {
     return value.length() > 64 ? value.substring(0, 64) + "..." : value;
-  }
-
-  private static void checkText(String text, String field) {
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch == 0) {
-        throw new ValidationException(field, field + " must not contain U+0000 (at index " + i + ")");
-      }
-      if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(ch)) {
-        throw new ValidationException(field, field + " must not contain an unpaired surrogate (at index " + i + ")");
-      }
-    }
   }
 }

@@ -50,7 +50,7 @@ public final class Validation {
    * unpaired surrogates (offsync's server answers 400 for them, so accepting them offline would make every
    * later push of the record fail).
    */
-  private static void checkText(String text, String field) {
+  static void checkText(String text, String field) {
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
       if (ch == 0) {
