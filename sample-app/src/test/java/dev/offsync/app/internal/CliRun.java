@@ -36,9 +36,14 @@ public final class CliRun {
 
   /** Runs with an empty environment and the given request sender. */
   public static CliRun run(OperationInvoker invoker, String... args) {
+    return run(Map.of(), invoker, args);
+  }
+
+  /** Runs with the given environment and request sender. */
+  public static CliRun run(Map<String, String> env, OperationInvoker invoker, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context = new CliContext(Map.of());
+    CliContext context = new CliContext(env);
     int code = OffsyncCli.create(context, new PrintWriter(out, true), new PrintWriter(err, true), invoker)
         .execute(args);
     return new CliRun(code, out.toString(), err.toString());

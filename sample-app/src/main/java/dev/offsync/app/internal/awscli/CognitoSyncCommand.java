@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "The Amazon Cognito Sync API with the syntax of 'aws cognito-sync': one command per operation, options named "
-            + "after the request members, --cli-input-json, --generate-cli-skeleton, --endpoint-url, --region; "
-            + "JSON output.",
+            + "after the request members, --cli-input-json, --generate-cli-skeleton, --endpoint-url, --region.",
+        "Output as the AWS CLI prints it: --output json (the default), text or table (or $AWS_DEFAULT_OUTPUT), "
+            + "after an optional JMESPath --query, e.g. --query \"Records[?Key=='theme'].Value\" --output text.",
         "Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (/ AWS_SESSION_TOKEN) from the environment; "
             + "without them, requests that name --identity-pool-id and --identity-id use Cognito Identity "
             + "credentials from the same endpoint."

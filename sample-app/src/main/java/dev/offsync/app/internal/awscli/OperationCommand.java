@@ -1,6 +1,7 @@
 package dev.offsync.app.internal.awscli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offsync.app.internal.CliContext;
 import java.io.PrintWriter;
@@ -24,6 +25,11 @@ final class OperationCommand implements Callable<Integer> {
   static final String GENERATE_CLI_SKELETON = "--generate-cli-skeleton";
   static final String ENDPOINT_URL = "--endpoint-url";
   static final String REGION = "--region";
+  static final String QUERY = "--query";
+  static final String OUTPUT = "--output";
+  static final String COLOR = "--color";
+  static final String NO_CLI_PAGER = "--no-cli-pager";
+  static final String DEFAULT_OUTPUT_VARIABLE = "AWS_DEFAULT_OUTPUT";
 
   private final OperationModel operation;
   private final ServiceModel model;
@@ -46,6 +52,7 @@ final class OperationCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
     PrintWriter out = spec.commandLine().getOut();
+    ResponsePrinter printer = printer(parsed);
     if (parsed.hasMatchedOption(GENERATE_CLI_SKELETON)) {
       String which = parsed.matchedOptionValue(GENERATE_CLI_SKELETON, "input");
       if (!which.equals("input") && !which.equals("output")) {
@@ -55,7 +62,7 @@ final class OperationCommand implements Callable<Integer> {
       Skeletons skeletons = new Skeletons(model);
       String shape = which.equals("input") ? operation.inputShape() : operation.outputShape();
       JsonNode skeleton = shape == null
-          ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+          ? JsonNodeFactory.instance.objectNode()
           : skeletons.skeleton(model.shape(shape));
       out.println(JsonOutput.format(skeleton));
       out.flush();
@@ -93,14 +100,32 @@ final class OperationCommand implements Callable<Integer> {
     ClientSettings settings = new ClientSettings(
         parsed.matchedOptionValue(ENDPOINT_URL, null), region(parsed, document));
     Object response = invoker.invoke(operation, request, settings);
-    if (operation.outputShape() != null && response != null) {
-      ObjectNode json = new ModelBinder(model).toJson(model.shape(operation.outputShape()), response);
-      if (!json.isEmpty()) {
-        out.println(JsonOutput.format(json));
-      }
-    }
+    ObjectNode json = operation.outputShape() != null && response != null
+        ? new ModelBinder(model).toJson(model.shape(operation.outputShape()), response)
+        : JsonNodeFactory.instance.objectNode();
+    printer.print(operation.name(), json, out);
     out.flush();
     return 0;
+  }
+
+  /**
+   * Reads the global output options, so that a bad one is a usage error before anything is sent: {@code --output}
+   * (else {@code AWS_DEFAULT_OUTPUT}, else json), {@code --query}, and {@code --color}, which is only checked.
+   */
+  private ResponsePrinter printer(CommandLine.ParseResult parsed) {
+    String color = parsed.matchedOptionValue(COLOR, null);
+    if (color != null && !color.equals("on") && !color.equals("off") && !color.equals("auto")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "argument --color: invalid choice: '" + color + "' (choose from 'on', 'off', 'auto')");
+    }
+    String flag = parsed.matchedOptionValue(OUTPUT, null);
+    String output = flag != null ? flag : context.env(DEFAULT_OUTPUT_VARIABLE);
+    OutputFormat format = output == null ? OutputFormat.JSON : OutputFormat.named(output).orElseThrow(() ->
+        new CommandLine.ParameterException(spec.commandLine(), (flag != null ? "argument " + OUTPUT
+            : DEFAULT_OUTPUT_VARIABLE) + ": invalid choice: '" + output + "' (choose from " + OutputFormat.CHOICES
+            + ")"));
+    String query = parsed.matchedOptionValue(QUERY, null);
+    return new ResponsePrinter(format, query == null ? null : ResponseQuery.compile(query));
   }
 
   private String region(CommandLine.ParseResult parsed, ObjectNode document) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 /**
  * Builds one picocli command per operation of the service model, with the AWS CLI's options: one per input member
  * ({@code IdentityPoolId} becomes {@code --identity-pool-id}), plus {@code --cli-input-json},
- * {@code --generate-cli-skeleton}, {@code --endpoint-url} and {@code --region}.
+ * {@code --generate-cli-skeleton}, {@code --endpoint-url}, {@code --region} and the global output options
+ * {@code --query}, {@code --output}, {@code --color} and {@code --no-cli-pager}.
  */
 public final class OperationCommands {
   private final ServiceModel model;
@@ -93,6 +94,31 @@ public final class OperationCommands {
         .type(String.class)
         .description("The region to sign for (default: $AWS_REGION, $AWS_DEFAULT_REGION, or the region prefix "
             + "of --identity-pool-id).")
+        .build());
+    spec.addOption(OptionSpec.builder(OperationCommand.QUERY)
+        .paramLabel("<expression>")
+        .type(String.class)
+        .description("A JMESPath expression applied to the response before it is printed, e.g. "
+            + "\"Records[?Key=='theme'].Value\" or 'Datasets[].[DatasetName,NumRecords]'. A bad expression is a "
+            + "usage error, found before anything is sent.")
+        .build());
+    spec.addOption(OptionSpec.builder(OperationCommand.OUTPUT)
+        .paramLabel("json|text|table")
+        .type(String.class)
+        .description("The output format (default: $" + OperationCommand.DEFAULT_OUTPUT_VARIABLE + ", else json): "
+            + "json as the AWS CLI prints it; text, tab-separated values (lists of objects as rows, sorted keys, "
+            + "nested members on their own lines prefixed with their upper-case name); table, boxed tables titled "
+            + "with the operation's name.")
+        .build());
+    spec.addOption(OptionSpec.builder(OperationCommand.COLOR)
+        .paramLabel("on|off|auto")
+        .type(String.class)
+        .description("Accepted for compatibility with the AWS CLI; offsync never colours its output.")
+        .build());
+    spec.addOption(OptionSpec.builder(OperationCommand.NO_CLI_PAGER)
+        .arity("0")
+        .type(Boolean.class)
+        .description("Accepted for compatibility with the AWS CLI; offsync never pipes its output to a pager.")
         .build());
     return spec;
   }

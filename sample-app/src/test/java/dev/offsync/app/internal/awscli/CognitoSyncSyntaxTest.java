@@ -336,7 +336,8 @@ class CognitoSyncSyntaxTest {
       for (String member : model.shape(op.inputShape()).members().keySet()) {
         assertThat(help.out).as(op.name()).contains("--" + Names.kebab(member));
       }
-      assertThat(help.out).contains("--cli-input-json", "--generate-cli-skeleton", "--endpoint-url", "--region");
+      assertThat(help.out).contains("--cli-input-json", "--generate-cli-skeleton", "--endpoint-url", "--region",
+          "--query", "--output");
       CliRun skeleton = CliRun.run(new Recorder(), "cognito-sync", op.commandName(), "--generate-cli-skeleton");
       assertThat(skeleton.exitCode).as(op.name()).isZero();
       assertThat(skeleton.out).startsWith("{");
