@@ -432,15 +432,9 @@ public final class ModelJson {
    */
   public static ObjectNode writeCognitoStreams(CognitoStreams value) {
     ObjectNode node = Json.newObject();
-    if (value.streamName() != null) {
-      node.put("StreamName", value.streamName());
-    }
-    if (value.roleArn() != null) {
-      node.put("RoleArn", value.roleArn());
-    }
-    if (value.streamingStatus() != null) {
-      node.put("StreamingStatus", value.streamingStatus().value());
-    }
+    ifPresent(value.streamName(), v -> node.put("StreamName", v));
+    ifPresent(value.roleArn(), v -> node.put("RoleArn", v));
+    ifPresent(value.streamingStatus(), v -> node.put("StreamingStatus", v.value()));
     return node;
   }
 
@@ -458,9 +452,7 @@ public final class ModelJson {
         applicationArnsArray.add(element);
       }
     }
-    if (value.roleArn() != null) {
-      node.put("RoleArn", value.roleArn());
-    }
+    ifPresent(value.roleArn(), v -> node.put("RoleArn", v));
     return node;
   }
 
@@ -472,21 +464,11 @@ public final class ModelJson {
    */
   public static ObjectNode writeRecordPatch(RecordPatch value) {
     ObjectNode node = Json.newObject();
-    if (value.op() != null) {
-      node.put("Op", value.op().value());
-    }
-    if (value.key() != null) {
-      node.put("Key", value.key());
-    }
-    if (value.value() != null) {
-      node.put("Value", value.value());
-    }
-    if (value.syncCount() != null) {
-      node.put("SyncCount", value.syncCount());
-    }
-    if (value.deviceLastModifiedDate() != null) {
-      node.set("DeviceLastModifiedDate", Json.epochSeconds(value.deviceLastModifiedDate()));
-    }
+    ifPresent(value.op(), v -> node.put("Op", v.value()));
+    ifPresent(value.key(), v -> node.put("Key", v));
+    ifPresent(value.value(), v -> node.put("Value", v));
+    ifPresent(value.syncCount(), v -> node.put("SyncCount", v));
+    ifPresent(value.deviceLastModifiedDate(), v -> node.set("DeviceLastModifiedDate", Json.epochSeconds(v)));
     return node;
   }
 
@@ -621,12 +603,8 @@ public final class ModelJson {
     builder.pathLiteral("identities");
     builder.pathLabel(request.identityId());
     builder.pathLiteral("datasets");
-    if (request.nextToken() != null) {
-      builder.query("nextToken", String.valueOf(request.nextToken()));
-    }
-    if (request.maxResults() != null) {
-      builder.query("maxResults", String.valueOf(request.maxResults()));
-    }
+    ifPresent(request.nextToken(), v -> builder.query("nextToken", String.valueOf(v)));
+    ifPresent(request.maxResults(), v -> builder.query("maxResults", String.valueOf(v)));
     return builder.build();
   }
 
@@ -639,12 +617,8 @@ public final class ModelJson {
   public static HttpRequestSpec marshalListIdentityPoolUsage(ListIdentityPoolUsageRequest request) {
     HttpRequestSpec.Builder builder = HttpRequestSpec.builder("ListIdentityPoolUsage", "GET");
     builder.pathLiteral("identitypools");
-    if (request.nextToken() != null) {
-      builder.query("nextToken", String.valueOf(request.nextToken()));
-    }
-    if (request.maxResults() != null) {
-      builder.query("maxResults", String.valueOf(request.maxResults()));
-    }
+    ifPresent(request.nextToken(), v -> builder.query("nextToken", String.valueOf(v)));
+    ifPresent(request.maxResults(), v -> builder.query("maxResults", String.valueOf(v)));
     return builder.build();
   }
 
@@ -663,18 +637,10 @@ public final class ModelJson {
     builder.pathLiteral("datasets");
     builder.pathLabel(request.datasetName());
     builder.pathLiteral("records");
-    if (request.lastSyncCount() != null) {
-      builder.query("lastSyncCount", String.valueOf(request.lastSyncCount()));
-    }
-    if (request.nextToken() != null) {
-      builder.query("nextToken", String.valueOf(request.nextToken()));
-    }
-    if (request.maxResults() != null) {
-      builder.query("maxResults", String.valueOf(request.maxResults()));
-    }
-    if (request.syncSessionToken() != null) {
-      builder.query("syncSessionToken", String.valueOf(request.syncSessionToken()));
-    }
+    ifPresent(request.lastSyncCount(), v -> builder.query("lastSyncCount", String.valueOf(v)));
+    ifPresent(request.nextToken(), v -> builder.query("nextToken", String.valueOf(v)));
+    ifPresent(request.maxResults(), v -> builder.query("maxResults", String.valueOf(v)));
+    ifPresent(request.syncSessionToken(), v -> builder.query("syncSessionToken", String.valueOf(v)));
     return builder.build();
   }
 
@@ -692,9 +658,7 @@ public final class ModelJson {
     builder.pathLabel(request.identityId());
     builder.pathLiteral("device");
     ObjectNode body = Json.newObject();
-    if (request.platform() != null) {
-      body.put("Platform", request.platform().value());
-    }
+    ifPresent(request.platform(), v -> body.put("Platform", v.value()));
     if (request.token() != null) {
       body.put("Token", request.token());
       builder.sensitive(request.token());
@@ -737,12 +701,8 @@ public final class ModelJson {
     builder.pathLabel(request.identityPoolId());
     builder.pathLiteral("configuration");
     ObjectNode body = Json.newObject();
-    if (request.pushSync() != null) {
-      body.set("PushSync", writePushSync(request.pushSync()));
-    }
-    if (request.cognitoStreams() != null) {
-      body.set("CognitoStreams", writeCognitoStreams(request.cognitoStreams()));
-    }
+    ifPresent(request.pushSync(), v -> body.set("PushSync", writePushSync(v)));
+    ifPresent(request.cognitoStreams(), v -> body.set("CognitoStreams", writeCognitoStreams(v)));
     builder.jsonBody(body);
     return builder.build();
   }
@@ -799,27 +759,21 @@ public final class ModelJson {
     builder.pathLabel(request.identityId());
     builder.pathLiteral("datasets");
     builder.pathLabel(request.datasetName());
-    if (request.clientContext() != null) {
-      builder.header("x-amz-Client-Context", request.clientContext());
-    }
+    ifPresent(request.clientContext(), v -> builder.header("x-amz-Client-Context", v));
     ObjectNode body = Json.newObject();
-    if (request.deviceId() != null) {
-      body.put("DeviceId", request.deviceId());
-    }
+    ifPresent(request.deviceId(), v -> body.put("DeviceId", v));
     if (request.recordPatches() != null) {
       ArrayNode recordPatchesArray = body.putArray("RecordPatches");
       for (RecordPatch element : request.recordPatches()) {
         recordPatchesArray.add(writeRecordPatch(element));
       }
     }
-    if (request.syncSessionToken() != null) {
-      body.put("SyncSessionToken", request.syncSessionToken());
-    }
+    ifPresent(request.syncSessionToken(), v -> body.put("SyncSessionToken", v));
     builder.jsonBody(body);
     return builder.build();
   }
 
-  /** Hands {@code value} to {@code sink} unless it is {@code null} (an absent member leaves the builder's default). */
+  /** Hands {@code value} to {@code sink} unless it is {@code null}: an absent member is neither read into a builder nor written. */
   private static <T> void ifPresent(T value, Consumer<? super T> sink) {
     if (value != null) {
       sink.accept(value);
