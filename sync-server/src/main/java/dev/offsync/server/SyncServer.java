@@ -7,10 +7,13 @@ import dev.offsync.server.internal.http.JsonErrorHandler;
 import dev.offsync.server.internal.http.SyncHandler;
 import dev.offsync.server.internal.identity.IdentityEndpoint;
 import dev.offsync.server.internal.service.Fields;
+import dev.offsync.server.internal.service.FileStreamSink;
 import dev.offsync.server.internal.service.Settings;
+import dev.offsync.server.internal.service.StreamPublisher;
 import dev.offsync.server.internal.service.SyncService;
 import dev.offsync.server.internal.store.SqliteSyncStore;
 import dev.offsync.server.spi.PushNotifier;
+import dev.offsync.server.spi.StreamSink;
 import dev.offsync.server.spi.SyncStore;
 import java.net.URI;
 import java.nio.file.Files;
@@ -61,6 +64,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
+  /** How long a stream publisher's lease lasts unless renewed; another instance takes over after it. */
+  private static final Duration STREAM_LEASE = Duration.ofSeconds(30);
 
   private final Builder config;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -68,6 +73,7 @@ public final class SyncServer implements AutoCloseable {
   private GracefulHandler graceful;
   private SyncStore store;
   private ExecutorService ownedBulkExecutor;
+  private StreamPublisher streamPublisher;
   private volatile int port = -1;
   private boolean started;
   private boolean closed;
@@ -120,13 +126,18 @@ public final class SyncServer implements AutoCloseable {
         });
         bulkExecutor = ownedBulkExecutor;
       }
+      StreamSink sink = config.streamSink != null ? config.streamSink : new FileStreamSink(config.streamDirectory());
+      StreamPublisher publisher = new StreamPublisher(store, sink, clock, config.streamPollInterval,
+          config.streamFirstBackoff, config.streamMaxBackoff, STREAM_LEASE);
       Settings settings = new Settings(
           store, key, clock, config.streamDirectory(),
           config.limits.maxDatasetsPerIdentity(), config.limits.maxRecordsPerDataset(),
           config.limits.maxDatasetBytes(), config.syncSessionTokenTtl, config.credentialsTtl,
-          config.pushNotifier, bulkExecutor);
+          config.pushNotifier, bulkExecutor, publisher::wakeUp);
       SyncService service = new SyncService(settings);
       service.recover();
+      streamPublisher = publisher;
+      publisher.start();
       SigV4Verifier verifier = new SigV4Verifier("cognito-sync", clock, config.maxClockSkew,
           new CredentialResolverImpl(config.developerKeys, key, clock));
       SyncHandler handler = new SyncHandler(verifier, service, new IdentityEndpoint(settings),
@@ -218,7 +229,10 @@ public final class SyncServer implements AutoCloseable {
     stopped.await();
   }
 
-  /** Stops accepting requests, drains in-flight ones, stops bulk publishing and closes the store. Idempotent. */
+  /**
+   * Stops accepting requests, drains in-flight ones, stops bulk publishing and the stream publisher (entries not yet
+   * published stay for the next start) and closes the store. Idempotent.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -261,6 +275,10 @@ public final class SyncServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    if (streamPublisher != null) {
+      // after the HTTP side stopped: no new entries; the current sink call and its delete finish
+      streamPublisher.close(config.drainTimeout);
+    }
     if (store != null) {
       try {
         store.close();
@@ -286,6 +304,10 @@ public final class SyncServer implements AutoCloseable {
     private Duration drainTimeout = Duration.ofSeconds(30);
     private PushNotifier pushNotifier = new LoggingPushNotifier();
     private Executor bulkPublishExecutor;
+    private StreamSink streamSink;
+    private Duration streamPollInterval = Duration.ofSeconds(1);
+    private Duration streamFirstBackoff = Duration.ofSeconds(1);
+    private Duration streamMaxBackoff = Duration.ofMinutes(1);
     private SyncStore store;
     private int maxThreads = 64;
 
@@ -307,6 +329,10 @@ public final class SyncServer implements AutoCloseable {
       b.drainTimeout = drainTimeout;
       b.pushNotifier = pushNotifier;
       b.bulkPublishExecutor = bulkPublishExecutor;
+      b.streamSink = streamSink;
+      b.streamPollInterval = streamPollInterval;
+      b.streamFirstBackoff = streamFirstBackoff;
+      b.streamMaxBackoff = streamMaxBackoff;
       b.store = store;
       b.maxThreads = maxThreads;
       return b;
@@ -494,6 +520,50 @@ public final class SyncServer implements AutoCloseable {
      */
     public Builder bulkPublishExecutor(Executor executor) {
       this.bulkPublishExecutor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * Where live Cognito Streams records go (pools whose {@code CognitoStreams} has {@code StreamingStatus: ENABLED}
+     * and a {@code StreamName}). By default each stream is appended to {@code <stream directory>/<StreamName>.jsonl},
+     * the file bulk publish writes to.
+     *
+     * @param sink the sink; called from one background thread, at least once per committed change
+     * @return this
+     */
+    public Builder streamSink(StreamSink sink) {
+      this.streamSink = Objects.requireNonNull(sink, "sink == null");
+      return this;
+    }
+
+    /**
+     * How often the stream publisher looks at the outbox when no commit woke it (changes committed by other
+     * instances on the same database, entries left by a previous run).
+     *
+     * @param interval positive; default 1 second
+     * @return this
+     */
+    public Builder streamPollInterval(Duration interval) {
+      this.streamPollInterval = positive("interval", interval);
+      return this;
+    }
+
+    /**
+     * The back-off of the stream publisher after its sink (or the store) failed: {@code first} after one failure,
+     * doubling with each further consecutive failure up to {@code max}.
+     *
+     * @param first positive; default 1 second
+     * @param max at least {@code first}; default 1 minute
+     * @return this
+     */
+    public Builder streamRetryBackoff(Duration first, Duration max) {
+      positive("first", first);
+      positive("max", max);
+      if (max.compareTo(first) < 0) {
+        throw new IllegalArgumentException("max back-off " + max + " is shorter than the first " + first);
+      }
+      this.streamFirstBackoff = first;
+      this.streamMaxBackoff = max;
       return this;
     }
 

@@ -75,6 +75,17 @@ public interface StoreTransaction {
    */
   void putPoolDocument(String poolId, String kind, String body);
 
+  /**
+   * Like {@link #poolDocument}, but without serializing with the pool's other writers: the last committed version,
+   * for a write transaction on an identity that only needs to read the pool's configuration (e.g. whether Cognito
+   * Streams is enabled) and must not queue behind every other writer of the pool.
+   *
+   * @param poolId the pool
+   * @param kind the document kind
+   * @return the document, empty if never stored
+   */
+  Optional<String> readPoolDocument(String poolId, String kind);
+
   // ---- identities
 
   /**
@@ -276,4 +287,48 @@ public interface StoreTransaction {
    * @return the matching states
    */
   List<BulkPublishState> bulkPublishes(BulkPublishStatus status);
+
+  // ---- Cognito Streams outbox
+
+  /**
+   * Adds a record to the stream outbox, in the transaction that commits the change it describes.
+   *
+   * @param entry the record
+   */
+  void appendStreamOutbox(StreamOutboxEntry entry);
+
+  /**
+   * The oldest records of the stream outbox, ordered by ({@code created}, pool, identity, dataset, {@code syncCount},
+   * {@code deletion}), which keeps each dataset's commit order.
+   *
+   * @param limit maximum number of records
+   * @return the records
+   */
+  List<StreamOutboxEntry> streamOutbox(int limit);
+
+  /**
+   * Removes published records from the stream outbox (records already gone are ignored).
+   *
+   * @param published the records, as {@link #streamOutbox} returned them
+   */
+  void deleteStreamOutbox(Collection<StreamOutboxEntry> published);
+
+  /**
+   * Takes or renews the one lease that lets a server instance publish the stream outbox, so that instances sharing
+   * the store never publish the same record at the same time. Granted when the lease is free, held by
+   * {@code owner}, or expired.
+   *
+   * @param owner the publishing instance's id
+   * @param now the current time
+   * @param expires when the lease lapses unless renewed
+   * @return true if {@code owner} holds the lease until {@code expires}
+   */
+  boolean acquireStreamLease(String owner, Instant now, Instant expires);
+
+  /**
+   * Gives the lease back if {@code owner} holds it.
+   *
+   * @param owner the publishing instance's id
+   */
+  void releaseStreamLease(String owner);
 }

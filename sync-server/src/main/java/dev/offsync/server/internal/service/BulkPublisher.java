@@ -12,12 +12,8 @@ import dev.offsync.server.spi.DatasetState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +31,6 @@ import org.slf4j.LoggerFactory;
 final class BulkPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(BulkPublisher.class);
   static final Duration MIN_INTERVAL = Duration.ofHours(24);
-  private static final Object FILE_LOCK = new Object();
 
   private final Settings settings;
 
@@ -52,18 +47,6 @@ final class BulkPublisher {
       }
       return null;
     });
-  }
-
-  static Path streamFile(Path streamDirectory, String streamName) {
-    StringBuilder safe = new StringBuilder();
-    for (char c : streamName.toCharArray()) {
-      safe.append(Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_' || c == '.' ? c : '_');
-    }
-    String name = safe.toString();
-    if (name.startsWith(".")) {
-      name = "_" + name.substring(1);
-    }
-    return streamDirectory.resolve(name + ".jsonl");
   }
 
   byte[] bulkPublish(ApiCall call) {
@@ -112,7 +95,7 @@ final class BulkPublisher {
   }
 
   private void run(String poolId, String streamName) {
-    Path target = streamFile(settings.streamDirectory(), streamName);
+    Path target = StreamFiles.streamFile(settings.streamDirectory(), streamName);
     Path tmp = null;
     try {
       Files.createDirectories(target.getParent());
@@ -125,35 +108,16 @@ final class BulkPublisher {
           List<DatasetState> datasets = new ArrayList<>();
           tx.forEachLiveDataset(poolId, datasets::add);
           for (DatasetState d : datasets) {
-            g.writeStartObject();
-            g.writeStringField("identityPoolId", poolId);
-            g.writeStringField("identityId", d.id().identityId());
-            g.writeStringField("dataSetName", d.id().datasetName());
-            g.writeStringField("operation", "replace");
-            g.writeStringField("payloadType", "Inline");
-            g.writeNumberField("syncCount", d.syncCount());
-            g.writeNumberField("lastModifiedDate", d.lastModifiedDate().toEpochMilli());
-            g.writeArrayFieldStart("kinesisSyncRecords");
+            StreamRecordJson.start(g, d.id(), StreamRecordJson.REPLACE, d.syncCount(), d.creationDate(),
+                d.lastModifiedDate());
             tx.scanRecords(d.id(), 0, null, Integer.MAX_VALUE, r -> {
               try {
-                g.writeStartObject();
-                g.writeStringField("key", r.key());
-                if (r.value() != null) {
-                  g.writeStringField("value", r.value());
-                }
-                g.writeNumberField("syncCount", r.syncCount());
-                g.writeNumberField("lastModifiedDate", r.lastModifiedDate().toEpochMilli());
-                if (r.deviceLastModifiedDate() != null) {
-                  g.writeNumberField("deviceLastModifiedDate", r.deviceLastModifiedDate().toEpochMilli());
-                }
-                g.writeStringField("op", r.deleted() ? "remove" : "replace");
-                g.writeEndObject();
+                StreamRecordJson.record(g, r);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             });
-            g.writeEndArray();
-            g.writeEndObject();
+            StreamRecordJson.end(g);
             g.writeRaw('\n');
           }
         } catch (IOException e) {
@@ -161,14 +125,8 @@ final class BulkPublisher {
         }
         return null;
       });
-      // one export at a time appends to a stream file: threads of this process queue on FILE_LOCK, other instances
-      // sharing the stream directory on the file's lock
-      synchronized (FILE_LOCK) {
-        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            FileLock lock = out.lock()) {
-          Files.copy(tmp, Channels.newOutputStream(out));
-        }
-      }
+      // appended in one piece under the file's lock, like live-stream lines: nothing interleaves
+      StreamFiles.append(target, out -> Files.copy(file, out));
       finish(poolId, BulkPublishStatus.SUCCEEDED, null);
     } catch (IOException | RuntimeException e) {
       LOG.warn("bulk publish of {} failed: {}", poolId, e.toString());

@@ -169,7 +169,7 @@ final class DatasetOperations {
   private record Patch(String op, String key, String value, long syncCount, Instant deviceLastModified) {}
 
   /** What an UpdateRecords transaction committed. */
-  private record Written(List<StoredRecord> records, long syncCount, List<Device> subscribers) {}
+  private record Written(List<StoredRecord> records, long syncCount, List<Device> subscribers, boolean streamed) {}
 
   private static List<Patch> patches(ObjectNode body) {
     JsonNode list = body.get("RecordPatches");
@@ -251,7 +251,7 @@ final class DatasetOperations {
     Written written = settings.store().write(tx -> {
       requirePool(tx, id.poolId());
       if (patches.isEmpty()) {
-        return new Written(List.of(), -1, List.of());
+        return new Written(List.of(), -1, List.of(), false);
       }
       Optional<DatasetState> found = tx.dataset(id);
       boolean live = found.isPresent() && found.get().live();
@@ -309,18 +309,23 @@ final class DatasetOperations {
       if (!live) {
         next.creationDate(now);
       }
-      tx.putDataset(
-          next.live(true)
-              .syncCount(newCount)
-              .lastModifiedDate(now)
-              .lastModifiedBy(modifiedBy)
-              .numRecords(numRecords)
-              .dataStorage(storage)
-              .build());
+      DatasetState after = next.live(true)
+          .syncCount(newCount)
+          .lastModifiedDate(now)
+          .lastModifiedBy(modifiedBy)
+          .numRecords(numRecords)
+          .dataStorage(storage)
+          .build();
+      tx.putDataset(after);
       tx.createIdentityIfAbsent(id.poolId(), id.identityId(), now);
       tx.addSyncSessions(id.poolId(), 1);
-      return new Written(records, newCount, tx.subscribers(id));
+      boolean streamed = LiveStreams.enqueue(tx, after, false,
+          found.map(DatasetState::lastModifiedDate).orElse(null), records);
+      return new Written(records, newCount, tx.subscribers(id), streamed);
     });
+    if (written.streamed()) {
+      settings.streamCommitted().run();
+    }
     if (!written.subscribers().isEmpty()) {
       Notifications.send(settings.notifier(), written.subscribers(), id, written.syncCount(), deviceId);
     }
@@ -357,7 +362,7 @@ final class DatasetOperations {
   }
 
   /** What a DeleteDataset transaction committed. */
-  private record Deleted(DatasetState before, List<Device> subscribers) {}
+  private record Deleted(DatasetState before, List<Device> subscribers, boolean streamed) {}
 
   byte[] deleteDataset(ApiCall call) {
     DatasetId id = datasetId(call);
@@ -365,16 +370,20 @@ final class DatasetOperations {
       requirePool(tx, id.poolId());
       DatasetState s = tx.dataset(id).filter(DatasetState::live).orElseThrow(() -> datasetNotFound(id));
       tx.deleteRecords(id);
-      tx.putDataset(
-          s.toBuilder()
-              .live(false)
-              .deletedAtSyncCount(s.syncCount())
-              .lastModifiedDate(settings.clock().instant())
-              .numRecords(0)
-              .dataStorage(0)
-              .build());
-      return new Deleted(s, tx.subscribers(id));
+      DatasetState after = s.toBuilder()
+          .live(false)
+          .deletedAtSyncCount(s.syncCount())
+          .lastModifiedDate(settings.clock().instant())
+          .numRecords(0)
+          .dataStorage(0)
+          .build();
+      tx.putDataset(after);
+      boolean streamed = LiveStreams.enqueue(tx, after, true, s.lastModifiedDate(), List.of());
+      return new Deleted(s, tx.subscribers(id), streamed);
     });
+    if (d.streamed()) {
+      settings.streamCommitted().run();
+    }
     if (!d.subscribers().isEmpty()) {
       Notifications.send(settings.notifier(), d.subscribers(), id, d.before().syncCount(), null);
     }

@@ -22,6 +22,8 @@ import java.util.concurrent.Executor;
  * @param credentialsTtl temporary credentials lifetime
  * @param notifier push notifier
  * @param bulkPublishExecutor runs bulk publishes
+ * @param streamCommitted called after a transaction that added a Cognito Streams outbox entry committed (wakes the
+ *     stream publisher); must not block
  */
 public record Settings(
     SyncStore store,
@@ -34,4 +36,5 @@ public record Settings(
     Duration syncSessionTokenTtl,
     Duration credentialsTtl,
     PushNotifier notifier,
-    Executor bulkPublishExecutor) {}
+    Executor bulkPublishExecutor,
+    Runnable streamCommitted) {}

@@ -12,6 +12,7 @@ import dev.offsync.server.spi.PoolUsage;
 import dev.offsync.server.spi.StoreException;
 import dev.offsync.server.spi.StoreTransaction;
 import dev.offsync.server.spi.StoredRecord;
+import dev.offsync.server.spi.StreamOutboxEntry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -314,6 +315,15 @@ public abstract class JdbcTransaction implements StoreTransaction {
     });
   }
 
+  @Override
+  public Optional<String> readPoolDocument(String poolId, String kind) {
+    // no lockPool: on PostgreSQL a write transaction at READ COMMITTED reads the last committed version
+    return jdbc(() -> queryOne("SELECT body FROM pool_documents WHERE pool_id = ? AND kind = ?", ps -> {
+      ps.setString(1, poolId);
+      ps.setString(2, kind);
+    }, rs -> rs.getString(1)));
+  }
+
   // ---- identities
 
   @Override
@@ -528,5 +538,76 @@ public abstract class JdbcTransaction implements StoreTransaction {
               + " WHERE s.pool_id = ? AND s.identity_id = ? AND s.dataset = ? ORDER BY d.device_id",
           ps -> JdbcRows.setDatasetId(ps, 1, id), JdbcRows::device);
     });
+  }
+
+  // ---- Cognito Streams outbox
+
+  private static final String OUTBOX_COLUMNS =
+      "pool_id, identity_id, dataset, sync_count, deletion, created_ms, stream_name, line";
+
+  @Override
+  public void appendStreamOutbox(StreamOutboxEntry e) {
+    jdbc(() -> {
+      lockIdentity(e.dataset().poolId(), e.dataset().identityId());
+      return update("INSERT INTO stream_outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+        JdbcRows.setDatasetId(ps, 1, e.dataset());
+        ps.setLong(4, e.syncCount());
+        ps.setInt(5, e.deletion() ? 1 : 0);
+        ps.setLong(6, e.created().toEpochMilli());
+        ps.setString(7, e.streamName());
+        ps.setString(8, e.jsonLine());
+      });
+    });
+  }
+
+  @Override
+  public List<StreamOutboxEntry> streamOutbox(int limit) {
+    return jdbc(() -> queryList(
+        "SELECT " + OUTBOX_COLUMNS + " FROM stream_outbox"
+            + " ORDER BY created_ms, pool_id, identity_id, dataset, sync_count, deletion LIMIT ?",
+        ps -> ps.setInt(1, limit),
+        rs -> new StreamOutboxEntry(
+            new DatasetId(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4), rs.getInt(5) != 0,
+            Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), rs.getString(8))));
+  }
+
+  @Override
+  public void deleteStreamOutbox(Collection<StreamOutboxEntry> published) {
+    if (published.isEmpty()) {
+      return;
+    }
+    jdbc(() -> withStatement(
+        "DELETE FROM stream_outbox WHERE pool_id = ? AND identity_id = ? AND dataset = ? AND sync_count = ?"
+            + " AND deletion = ?",
+        ps -> {
+          for (StreamOutboxEntry e : published) {
+            JdbcRows.setDatasetId(ps, 1, e.dataset());
+            ps.setLong(4, e.syncCount());
+            ps.setInt(5, e.deletion() ? 1 : 0);
+            ps.addBatch();
+          }
+          return ps.executeBatch();
+        }));
+  }
+
+  @Override
+  public boolean acquireStreamLease(String owner, Instant now, Instant expires) {
+    // one row; on PostgreSQL a concurrent UPDATE waits for the row and re-checks the condition on the new version,
+    // so of two instances racing for a free lease exactly one gets it
+    return jdbc(() -> update(
+        "UPDATE stream_lease SET owner = ?, expires_ms = ? WHERE id = 1"
+            + " AND (owner IS NULL OR owner = ? OR expires_ms < ?)",
+        ps -> {
+          ps.setString(1, owner);
+          ps.setLong(2, expires.toEpochMilli());
+          ps.setString(3, owner);
+          ps.setLong(4, now.toEpochMilli());
+        }) == 1);
+  }
+
+  @Override
+  public void releaseStreamLease(String owner) {
+    jdbc(() -> update("UPDATE stream_lease SET owner = NULL, expires_ms = 0 WHERE id = 1 AND owner = ?",
+        ps -> ps.setString(1, owner)));
   }
 }

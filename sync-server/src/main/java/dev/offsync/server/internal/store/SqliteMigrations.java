@@ -48,6 +48,18 @@ final class SqliteMigrations {
             "CREATE INDEX identities_by_id ON identities (identity_id)",
             "CREATE TABLE bulk_publish (pool_id TEXT NOT NULL PRIMARY KEY, status TEXT NOT NULL,"
                 + " started_ms INTEGER, completed_ms INTEGER, failure_message TEXT)"
+          },
+          // v2 -> v3: the Cognito Streams outbox and the lease of the one instance that publishes it
+          new String[] {
+            "CREATE TABLE stream_outbox (pool_id TEXT NOT NULL, identity_id TEXT NOT NULL, dataset TEXT NOT NULL,"
+                + " sync_count INTEGER NOT NULL, deletion INTEGER NOT NULL, created_ms INTEGER NOT NULL,"
+                + " stream_name TEXT NOT NULL, line TEXT NOT NULL,"
+                + " PRIMARY KEY (pool_id, identity_id, dataset, sync_count, deletion))",
+            "CREATE INDEX stream_outbox_in_order ON stream_outbox"
+                + " (created_ms, pool_id, identity_id, dataset, sync_count, deletion)",
+            "CREATE TABLE stream_lease (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), owner TEXT,"
+                + " expires_ms INTEGER NOT NULL)",
+            "INSERT INTO stream_lease (id, owner, expires_ms) VALUES (1, NULL, 0)"
           });
 
   /** The schema version this code writes. */
@@ -62,6 +74,20 @@ final class SqliteMigrations {
    * @return the version found before migrating
    */
   static int migrate(Connection c) throws SQLException {
+    return migrate(c, CURRENT_VERSION);
+  }
+
+  /**
+   * Brings the database up to {@code target} (tests build older schemas with it).
+   *
+   * @param c an open connection in auto-commit mode
+   * @param target the version to reach, at most {@link #CURRENT_VERSION}
+   * @return the version found before migrating
+   */
+  static int migrate(Connection c, int target) throws SQLException {
+    if (target < 0 || target > CURRENT_VERSION) {
+      throw new IllegalArgumentException("no schema version " + target);
+    }
     int found = version(c);
     if (found > CURRENT_VERSION) {
       throw new StoreException(
@@ -71,7 +97,7 @@ final class SqliteMigrations {
               + CURRENT_VERSION
               + "); refusing to open it");
     }
-    for (int v = found; v < CURRENT_VERSION; v++) {
+    for (int v = found; v < target; v++) {
       try (Statement s = c.createStatement()) {
         s.execute("BEGIN IMMEDIATE");
         try {

@@ -61,6 +61,18 @@ public final class PostgresMigrations {
             "CREATE TABLE store_instances (instance_id TEXT COLLATE \"C\" NOT NULL PRIMARY KEY,"
                 + " started_at TIMESTAMPTZ NOT NULL DEFAULT now(), heartbeat_at TIMESTAMPTZ NOT NULL DEFAULT now())",
             "ALTER TABLE bulk_publish ADD COLUMN owner_instance TEXT"
+          },
+          // v2 -> v3: the Cognito Streams outbox and the lease of the one instance that publishes it
+          new String[] {
+            "CREATE TABLE stream_outbox (pool_id TEXT COLLATE \"C\" NOT NULL, identity_id TEXT COLLATE \"C\" NOT NULL,"
+                + " dataset TEXT COLLATE \"C\" NOT NULL, sync_count BIGINT NOT NULL, deletion INTEGER NOT NULL,"
+                + " created_ms BIGINT NOT NULL, stream_name TEXT NOT NULL, line TEXT NOT NULL,"
+                + " PRIMARY KEY (pool_id, identity_id, dataset, sync_count, deletion))",
+            "CREATE INDEX stream_outbox_in_order ON stream_outbox"
+                + " (created_ms, pool_id, identity_id, dataset, sync_count, deletion)",
+            "CREATE TABLE stream_lease (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), owner TEXT,"
+                + " expires_ms BIGINT NOT NULL)",
+            "INSERT INTO stream_lease (id, owner, expires_ms) VALUES (1, NULL, 0)"
           });
 
   /** The schema version this code writes. */
