@@ -406,7 +406,7 @@ public final class DatasetCore {
       long epoch = client.identityEpoch();
       String owner = client.owner();
       FoldPlan plan = client.store.read(tx -> FoldPlan.read(tx, owner, merged.name, name));
-      Map<String, String> updates = plan.decide(name, resolver);
+      Map<String, String> updates = plan.decide(name, resolver, client.limits);
       Instant now = client.clock.instant();
       List<List<LocalRecord>> done = client.store.write(tx -> {
         if (client.identityEpoch() != epoch || !plan.stillHolds(tx, owner, merged.name, name)) {

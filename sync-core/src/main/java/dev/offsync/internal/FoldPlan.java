@@ -1,6 +1,7 @@
 package dev.offsync.internal;
 
 import dev.offsync.ConflictResolver;
+import dev.offsync.Limits;
 import dev.offsync.Resolution;
 import dev.offsync.SyncConflict;
 import dev.offsync.spi.LocalRecord;
@@ -44,9 +45,11 @@ final class FoldPlan {
   /**
    * The writes into the parent: a merged value where the parent has none (or a tombstone), and the
    * resolver's decision where both hold different values ({@code null} value = remove; a deferral keeps the
-   * parent's value, so no write).
+   * parent's value, so no write). A value the resolver chose is validated like an app's {@code put}: one that
+   * could never be pushed fails the fold with a {@link dev.offsync.ValidationException} before anything is
+   * written.
    */
-  Map<String, String> decide(String parentName, ConflictResolver resolver) {
+  Map<String, String> decide(String parentName, ConflictResolver resolver, Limits limits) {
     Map<String, String> updates = new LinkedHashMap<>();
     for (LocalRecord m : merged) {
       if (m.isDeleted()) {
@@ -64,7 +67,7 @@ final class FoldPlan {
             updates.put(m.key(), m.value());
             break;
           case USE_VALUE:
-            updates.put(m.key(), r.value());
+            updates.put(m.key(), Validation.value(r.value(), limits));
             break;
           case DELETE:
             updates.put(m.key(), null);

@@ -1,0 +1,55 @@
+package dev.offsync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offsync.Dataset;
+import dev.offsync.ManualIdentityProvider;
+import dev.offsync.Resolution;
+import dev.offsync.SyncClient;
+import dev.offsync.SyncReport;
+import dev.offsync.ValidationException;
+import dev.offsync.spi.IdentityChange;
+import dev.offsync.spi.IdentityProvider;
+import dev.offsync.testing.InMemoryLocalStore;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.observers.TestObserver;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regression tests from a review of the fold, merged-copy naming, reporting, identity-rerun and push-sync
+ * changes.
+ */
+class TodaysChangesReviewTest {
+  private static final String A = "us-east-1:aaaa";
+  private static final String B = "us-east-1:bbbb";
+  private final Harness h = new Harness();
+
+  /** Builds {@code name} under A and under B, then merges B into A: B's copy becomes a merged copy. */
+  private SyncClient twoCopies(InMemoryLocalStore store, ManualIdentityProvider identity, String name) {
+    SyncClient client = h.client(store, identity);
+    identity.switchTo(A, false);
+    client.dataset(name).putAll(Map.of("both", "parent", "same", "1"));
+    identity.switchTo(B, false);
+    client.dataset(name).putAll(Map.of("both", "merged", "same", "1"));
+    identity.switchTo(A, true);
+    return client;
+  }
+
+  @Test
+  void aFoldResolverValueThatCouldNeverBePushedIsRefusedAndNothingChanges() {
+    ManualIdentityProvider identity = new ManualIdentityProvider();
+    SyncClient client = twoCopies(new InMemoryLocalStore(), identity, "d");
+    Dataset parent = client.dataset("d");
+    Dataset merged = client.dataset("d." + B);
+
+    parent.foldMerged(merged.name(), conflict -> Resolution.useValue("bad\u0000value")).test()
+        .assertError(ValidationException.class);
+
+    assertThat(parent.get("both")).isEqualTo("parent");
+    assertThat(merged.get("both")).isEqualTo("merged");
+    assertThat(merged.lastSyncCount()).isNotEqualTo(-1L);
+  }
+}
