@@ -362,18 +362,26 @@ public final class ClientCore {
   /**
    * Whether {@code candidate} is a name {@link #mergedCopyName} gives a merged copy of {@code parent}:
    * {@code <parent>.<...>}, or, when the parent's name had to be shortened, a name of exactly
-   * {@code maxLength} characters that leaves the parent's name at a dot.
+   * {@code maxLength} characters made of a proper prefix of the parent's name (at least the half of
+   * {@code maxLength} that a suffix leaves) and a suffix starting with a dot. The prefix is matched as such, not
+   * as the longest common one: the parent's own name may have a dot right where it was cut.
    */
   static boolean isMergedCopyName(String parent, String candidate, int maxLength) {
-    int i = 0;
-    int common = Math.min(parent.length(), candidate.length());
-    while (i < common && parent.charAt(i) == candidate.charAt(i)) {
-      i++;
+    if (candidate.length() > parent.length() && candidate.startsWith(parent)
+        && candidate.charAt(parent.length()) == '.') {
+      return true;
     }
-    if (i == 0 || i >= candidate.length() || candidate.charAt(i) != '.') {
+    if (candidate.length() != maxLength) {
       return false;
     }
-    return i == parent.length() || candidate.length() == maxLength;
+    // a suffix is at most maxLength / 2 characters long (mergedCopyName), so at least the rest of the parent stays
+    int shortest = Math.max(1, maxLength - maxLength / 2);
+    for (int keep = Math.min(parent.length(), candidate.length()) - 1; keep >= shortest; keep--) {
+      if (candidate.charAt(keep) == '.' && candidate.regionMatches(0, parent, 0, keep)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -52,4 +52,31 @@ class TodaysChangesReviewTest {
     assertThat(merged.get("both")).isEqualTo("merged");
     assertThat(merged.lastSyncCount()).isNotEqualTo(-1L);
   }
+
+  @Test
+  void aMergedCopyOfALongNameCutAtADotIsStillReported() {
+    // 128 - ".us-east-1:bbbb".length() = 113 characters of the parent's name are kept, and the parent has a dot
+    // right there
+    String name = "p".repeat(113) + ".settings";
+    ManualIdentityProvider identity = new ManualIdentityProvider();
+    SyncClient client = twoCopies(new InMemoryLocalStore(), identity, name);
+    String copy = name.substring(0, 113) + "." + B;
+    assertThat(client.dataset(copy).get("both")).isEqualTo("merged");
+
+    SyncReport report = h.sync(client.dataset(name).sync());
+
+    assertThat(report.mergedDatasetNames()).contains(copy);
+  }
+
+  @Test
+  void anUnrelatedDatasetOfTheMaximumLengthIsNotReportedAsAMergedCopy() {
+    SyncClient client = h.client(new InMemoryLocalStore());
+    String unrelated = "set." + "x".repeat(124);
+    client.dataset(unrelated).put("k", "v");
+    client.dataset("settings").put("k", "v");
+
+    SyncReport report = h.sync(client.dataset("settings").sync());
+
+    assertThat(report.mergedDatasetNames()).doesNotContain(unrelated);
+  }
 }
