@@ -123,13 +123,24 @@ final class SyncRun {
   }
 
   Single<SyncReport> execute() {
+    long[] asked = new long[1];
     return Single.defer(() -> {
       startedAt = c.clock.instant();
       progress(SyncProgress.Phase.STARTING);
+      asked[0] = c.identityEpoch();
       return c.identity.identityId();
     }).flatMap(identityId -> c.local(() -> {
-      c.ensureAdopted(identityId, true);
       id = identityId;
+      epoch = c.identityEpoch();
+      String current = c.identity.currentIdentityId();
+      if (current != null && !current.equals(identityId)) {
+        // the id was stale when it arrived (the identity moved while the provider answered): adopt nothing for
+        // it, and let the changes since the question decide whether the sync runs again as the new identity
+        epoch = asked[0];
+        throw new IdentityChangedException("the identity changed from " + identityId + " to " + current
+            + " while the sync of " + name + " asked for it");
+      }
+      c.ensureAdopted(identityId, true);
       epoch = c.identityEpoch();
       checkIdentity();
       return java.util.Optional.ofNullable(c.store.read(tx -> tx.dataset(id, name)));

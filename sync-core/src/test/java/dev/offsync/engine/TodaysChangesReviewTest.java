@@ -79,4 +79,68 @@ class TodaysChangesReviewTest {
 
     assertThat(report.mergedDatasetNames()).doesNotContain(unrelated);
   }
+
+  /** A provider whose {@code identityId()} answers after a delay (a GetId call in flight) what it had when asked. */
+  private static final class SlowProvider implements IdentityProvider {
+    private final ManualIdentityProvider delegate;
+    private final Harness h;
+
+    SlowProvider(ManualIdentityProvider delegate, Harness h) {
+      this.delegate = delegate;
+      this.h = h;
+    }
+
+    @Override
+    public String currentIdentityId() {
+      return delegate.currentIdentityId();
+    }
+
+    @Override
+    public Single<String> identityId() {
+      return Single.defer(() -> {
+        String asked = delegate.currentIdentityId();
+        return Single.timer(1, TimeUnit.SECONDS, h.timer).map(x -> asked);
+      });
+    }
+
+    @Override
+    public Observable<IdentityChange> changes() {
+      return delegate.changes();
+    }
+  }
+
+  @Test
+  void aMergeWhileTheSyncAsksForItsIdentityRunsTheSyncAsTheNewIdentityAtOnce() {
+    ManualIdentityProvider manual = new ManualIdentityProvider(A);
+    SyncClient client = h.client(new InMemoryLocalStore(), new SlowProvider(manual, h));
+    Dataset ds = client.dataset("games");
+    ds.put("k", "mine");
+
+    TestObserver<SyncReport> sync = ds.sync().test();
+    h.timer.advanceTimeBy(500, TimeUnit.MILLISECONDS);
+    manual.switchTo(B, true); // the login merges while the sync's identity request is out
+    h.timer.advanceTimeBy(3, TimeUnit.SECONDS);
+
+    sync.assertNoErrors().assertComplete();
+    assertThat(sync.values().get(0).identityId()).isEqualTo(B);
+    assertThat(h.remote.serverValues(B, "games")).containsEntry("k", "mine");
+    assertThat(ds.pendingKeys()).isEmpty();
+  }
+
+  @Test
+  void aUserSwitchWhileTheSyncAsksForItsIdentityStillEndsItWithIdentityChanged() {
+    ManualIdentityProvider manual = new ManualIdentityProvider(A);
+    SyncClient client = h.client(new InMemoryLocalStore(), new SlowProvider(manual, h));
+    Dataset ds = client.dataset("games");
+    ds.put("k", "mine");
+
+    TestObserver<SyncReport> sync = ds.sync().test();
+    h.timer.advanceTimeBy(500, TimeUnit.MILLISECONDS);
+    manual.switchTo(B, false);
+    h.timer.advanceTimeBy(3, TimeUnit.SECONDS);
+
+    sync.assertError(dev.offsync.IdentityChangedException.class);
+    assertThat(h.remote.serverValues(A, "games")).isEmpty();
+    assertThat(h.remote.serverValues(B, "games")).isEmpty();
+  }
 }
