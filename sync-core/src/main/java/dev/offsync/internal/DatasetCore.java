@@ -575,7 +575,7 @@ public final class DatasetCore {
       }
     }
     setActivity(SyncStatus.State.CONNECTING);
-    Disposable d = execute(run, 0).subscribe(report -> finish(run, report, null), e -> finish(run, null, e));
+    Disposable d = execute(run, 0, null).subscribe(report -> finish(run, report, null), e -> finish(run, null, e));
     synchronized (lock) {
       if (running != run) {
         d.dispose(); // ended already (harmless), or close() ran meanwhile and could not dispose it
@@ -593,14 +593,17 @@ public final class DatasetCore {
    * the new one), runs it again as the new identity, at most {@link #MAX_IDENTITY_RERUNS} times, so the caller
    * gets the outcome for the identity the data now has.
    */
-  private Single<SyncReport> execute(Run run, int reruns) {
-    SyncRun sync = new SyncRun(this, run.full);
+  private Single<SyncReport> execute(Run run, int reruns, SyncRun previous) {
+    SyncRun sync = previous == null ? new SyncRun(this, run.full) : new SyncRun(this, run.full, previous);
     return sync.execute().onErrorResumeNext(e -> {
       if (reruns >= MAX_IDENTITY_RERUNS || sync.identityId() == null || e instanceof ClientClosedException) {
+        sync.announceFailure();
         return Single.error(e);
       }
+      // FAILED is announced only if the sync does not run again: one requested sync, one outcome
       return client.identityMergedSince(sync.identityId(), sync.startEpoch(), e)
-          .andThen(Single.defer(() -> execute(run, reruns + 1)));
+          .doOnError(x -> sync.announceFailure())
+          .andThen(Single.defer(() -> execute(run, reruns + 1, sync)));
     });
   }
 

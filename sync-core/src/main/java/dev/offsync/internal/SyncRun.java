@@ -106,6 +106,19 @@ final class SyncRun {
   }
 
   /**
+   * A run of the same requested sync after {@code previous} failed (an identity merge overtook it): its progress
+   * goes on from where {@code previous} stopped, the work {@code previous} did counting as completed, so nothing
+   * the app saw for this sync decreases.
+   */
+  SyncRun(DatasetCore ds, boolean full, SyncRun previous) {
+    this(ds, full);
+    pullTotal = previous.pullTotal;
+    pullCompleted = previous.pullTotal;
+    pushTotal = previous.pushTotal;
+    pushCompleted = previous.pushTotal;
+  }
+
+  /**
    * Whether the dataset's pending count was last computed by one of this run's own transactions, after its last
    * change to the records; {@link #finish()} then need not count again (the count reads the whole dataset in
    * some stores). App writes made meanwhile set the count themselves.
@@ -161,12 +174,15 @@ final class SyncRun {
           ds.refreshPendingCount();
           return Boolean.TRUE;
         }).flatMap(x -> Single.<SyncReport>error(e)))
-        .doOnError(e -> {
-          ds.carryOver(committedResolutions);
-          pullCompleted = pullTotal;
-          pushCompleted = pushTotal;
-          progress(SyncProgress.Phase.FAILED);
-        });
+        // the FAILED progress is the caller's to announce (announceFailure): the sync may run again instead
+        .doOnError(e -> ds.carryOver(committedResolutions));
+  }
+
+  /** Announces that the requested sync ended with this run's failure: FAILED progress, completed = total. */
+  void announceFailure() {
+    pullCompleted = pullTotal;
+    pushCompleted = pushTotal;
+    progress(SyncProgress.Phase.FAILED);
   }
 
   // ---------------------------------------------------------------- identity

@@ -143,4 +143,35 @@ class TodaysChangesReviewTest {
     assertThat(h.remote.serverValues(A, "games")).isEmpty();
     assertThat(h.remote.serverValues(B, "games")).isEmpty();
   }
+
+  @Test
+  void aSyncRunAgainAfterAMergeReportsOneOutcomeAndItsProgressNeverGoesBack() {
+    ManualIdentityProvider identity = new ManualIdentityProvider(A);
+    SyncClient client = h.client(new InMemoryLocalStore(), identity);
+    Dataset ds = client.dataset("games");
+    ds.put("k", "mine");
+    h.remote.putDirect(A, "games", Map.of("a", "1", "b", "2"));
+    // the merge lands while the first run pushes: it has pulled two records by then
+    h.remote.on(dev.offsync.testing.FakeRemoteStore.Operation.UPDATE_RECORDS)
+        .runAfter(1, call -> identity.switchTo(B, true));
+    java.util.List<dev.offsync.SyncProgress> progress = new java.util.ArrayList<>();
+    ds.progress().subscribe(progress::add);
+
+    SyncReport report = h.sync(ds.sync());
+
+    assertThat(report.identityId()).isEqualTo(B);
+    assertThat(progress).filteredOn(dev.offsync.SyncProgress::isFinished)
+        .extracting(dev.offsync.SyncProgress::phase).containsExactly(dev.offsync.SyncProgress.Phase.DONE);
+    for (int i = 1; i < progress.size(); i++) {
+      dev.offsync.SyncProgress prev = progress.get(i - 1);
+      dev.offsync.SyncProgress p = progress.get(i);
+      assertThat(p.pullTotal()).as("pull total at %s", i).isGreaterThanOrEqualTo(prev.pullTotal());
+      assertThat(p.pullCompleted()).as("pull completed at %s", i).isGreaterThanOrEqualTo(prev.pullCompleted());
+      assertThat(p.pushTotal()).as("push total at %s", i).isGreaterThanOrEqualTo(prev.pushTotal());
+      assertThat(p.pushCompleted()).as("push completed at %s", i).isGreaterThanOrEqualTo(prev.pushCompleted());
+    }
+    dev.offsync.SyncProgress last = progress.get(progress.size() - 1);
+    assertThat(last.pullCompleted()).isEqualTo(last.pullTotal());
+    assertThat(last.pushCompleted()).isEqualTo(last.pushTotal());
+  }
 }
