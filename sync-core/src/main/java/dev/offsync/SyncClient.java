@@ -235,13 +235,16 @@ public final class SyncClient implements Closeable {
     if (mergedName.equals(parent.name())) {
       throw new IllegalArgumentException("cannot fold a dataset into itself: " + mergedName);
     }
-    Dataset merged = dataset(mergedName);
     Scheduler io = config.ioScheduler;
-    return Single.fromCallable(() -> merged.lastSyncCount() != 0 || !merged.records().isEmpty())
-        .subscribeOn(io)
-        .flatMapCompletable(present -> (present ? Completable.complete() : merged.sync().ignoreElement())
-            .andThen(Completable.fromAction(() -> parent.core().foldFrom(merged.core(), resolver)).subscribeOn(io))
-            .andThen(merged.sync().ignoreElement()));
+    // a closed client is signalled (ClientClosedException), like every other cold operation, not thrown
+    return Completable.defer(() -> {
+      Dataset merged = dataset(mergedName);
+      return Single.fromCallable(() -> merged.lastSyncCount() != 0 || !merged.records().isEmpty())
+          .subscribeOn(io)
+          .flatMapCompletable(present -> (present ? Completable.complete() : merged.sync().ignoreElement())
+              .andThen(Completable.fromAction(() -> parent.core().foldFrom(merged.core(), resolver)).subscribeOn(io))
+              .andThen(merged.sync().ignoreElement()));
+    });
   }
 
   /**

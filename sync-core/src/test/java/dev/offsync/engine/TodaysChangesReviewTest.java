@@ -174,4 +174,15 @@ class TodaysChangesReviewTest {
     assertThat(last.pullCompleted()).isEqualTo(last.pullTotal());
     assertThat(last.pushCompleted()).isEqualTo(last.pushTotal());
   }
+
+  @Test
+  void foldingAfterCloseSignalsClientClosedInsteadOfThrowing() {
+    ManualIdentityProvider identity = new ManualIdentityProvider();
+    SyncClient client = twoCopies(new InMemoryLocalStore(), identity, "d");
+    Dataset parent = client.dataset("d");
+    client.close();
+
+    parent.foldMerged("d." + B, conflict -> Resolution.useRemote()).test()
+        .assertError(dev.offsync.ClientClosedException.class);
+  }
 }
