@@ -11,6 +11,7 @@ import dev.offsync.server.spi.DatasetId;
 import dev.offsync.server.spi.DatasetState;
 import dev.offsync.server.spi.StoreException;
 import dev.offsync.server.spi.StoredRecord;
+import dev.offsync.server.testing.OutboxChecks;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -60,6 +61,34 @@ class PostgresSyncStoreTest {
       assertThat(store.<Map<String, StoredRecord>>read(tx -> tx.records(id, List.of("k")))).containsKey("k");
       // a publish from before v2 has no owner: the start-up recovery may take it over
       assertThat(store.<List<BulkPublishState>>read(tx -> tx.bulkPublishes(BulkPublishStatus.IN_PROGRESS))).hasSize(1);
+    }
+    try (Connection c = connect(schema)) {
+      assertThat(PostgresMigrations.version(c)).isEqualTo(PostgresMigrations.CURRENT_VERSION);
+    }
+  }
+
+  @Test
+  void aVersionTwoDatabaseGainsTheStreamOutboxKeepingItsData() throws Exception {
+    String schema = EmbeddedPostgresDatabase.newSchema();
+    try (Connection c = connect(schema);
+        Statement s = c.createStatement()) {
+      PostgresMigrations.migrate(c, 2);
+      s.execute("INSERT INTO pools (pool_id, created_ms) VALUES ('" + POOL + "', 1)");
+      s.execute("INSERT INTO pool_sync_sessions VALUES ('" + POOL + "', 0, 3)");
+      s.execute("INSERT INTO datasets VALUES ('" + POOL + "', 'us-east-1:a', 'd', true, 7, 0, 1, 2, 'dev', 1, 5)");
+      s.execute("INSERT INTO records VALUES ('" + POOL + "', 'us-east-1:a', 'd', 'k', 'vvvv', 7, 2, 'dev', NULL)");
+      s.execute("INSERT INTO server_secrets (name, secret)"
+          + " VALUES ('server-key', '\\x00112233445566778899aabbccddeeff')");
+      assertThat(PostgresMigrations.version(c)).isEqualTo(2);
+    }
+    try (PostgresSyncStore store = PostgresSyncStore.open(EmbeddedPostgresDatabase.config(schema))) {
+      DatasetId id = new DatasetId(POOL, "us-east-1:a", "d");
+      assertThat(store.<java.util.Optional<DatasetState>>read(tx -> tx.dataset(id))).get().extracting(DatasetState::syncCount).isEqualTo(7L);
+      assertThat(store.<Map<String, StoredRecord>>read(tx -> tx.records(id, List.of("k"))).get("k").value())
+          .isEqualTo("vvvv");
+      assertThat(store.<java.util.Optional<dev.offsync.server.spi.PoolUsage>>read(tx -> tx.poolUsage(POOL))).get().extracting(u -> u.syncSessionsCount()).isEqualTo(3L);
+      assertThat(store.sharedSecret("server-key", 16)).get().extracting(b -> b.length).isEqualTo(16);
+      OutboxChecks.roundTrip(store, POOL);
     }
     try (Connection c = connect(schema)) {
       assertThat(PostgresMigrations.version(c)).isEqualTo(PostgresMigrations.CURRENT_VERSION);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offsync.server.SyncServer;
+import dev.offsync.server.spi.DatasetId;
+import dev.offsync.server.spi.DatasetState;
 import dev.offsync.server.spi.StoreException;
+import dev.offsync.server.testing.OutboxChecks;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -99,5 +102,30 @@ class SqliteMigrationTest {
     }
     assertThatThrownBy(() -> SqliteSyncStore.open(db)).isInstanceOf(StoreException.class)
         .hasMessageContaining("newer");
+  }
+
+  @Test
+  void aVersionTwoDatabaseGainsTheStreamOutboxKeepingItsData() throws Exception {
+    Path db = dir.resolve("v2.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      SqliteMigrations.migrate(c, 2);
+      s.execute("INSERT INTO pools (pool_id, created_ms, sync_sessions) VALUES ('" + POOL + "', 1, 3)");
+      s.execute("INSERT INTO datasets VALUES ('" + POOL + "', '" + IDENTITY + "', 'd', 1, 7, 0, 1, 2, 'dev', 1, 5)");
+      s.execute("INSERT INTO records VALUES ('" + POOL + "', '" + IDENTITY + "', 'd', 'k', 'vvvv', 7, 2, 'dev', NULL)");
+      s.execute("INSERT INTO pool_documents VALUES ('" + POOL + "', 'configuration',"
+          + " '{\"CognitoStreams\":{\"StreamName\":\"s\",\"StreamingStatus\":\"ENABLED\"}}')");
+    }
+    assertThat(userVersion(db)).isEqualTo(2);
+    try (SqliteSyncStore store = SqliteSyncStore.open(db)) {
+      DatasetId id = new DatasetId(POOL, IDENTITY, "d");
+      assertThat(store.<java.util.Optional<DatasetState>>read(tx -> tx.dataset(id))).get().extracting(DatasetState::syncCount).isEqualTo(7L);
+      assertThat(store.<java.util.Map<String, dev.offsync.server.spi.StoredRecord>>read(tx -> tx.records(id, java.util.List.of("k"))).get("k").value()).isEqualTo("vvvv");
+      assertThat(store.<java.util.Optional<dev.offsync.server.spi.PoolUsage>>read(tx -> tx.poolUsage(POOL))).get().extracting(u -> u.syncSessionsCount()).isEqualTo(3L);
+      assertThat(store.<java.util.Optional<String>>read(tx -> tx.readPoolDocument(POOL, "configuration"))).get().asString()
+          .contains("ENABLED");
+      OutboxChecks.roundTrip(store, POOL);
+    }
+    assertThat(userVersion(db)).isEqualTo(SqliteMigrations.CURRENT_VERSION);
   }
 }

@@ -1,0 +1,71 @@
+package dev.offsync.server.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offsync.server.spi.DatasetId;
+import dev.offsync.server.spi.StreamOutboxEntry;
+import dev.offsync.server.spi.SyncStore;
+import java.time.Instant;
+import java.util.List;
+
+/** Store-level checks of the Cognito Streams outbox primitives, the same on every store. */
+public final class OutboxChecks {
+  private OutboxChecks() {}
+
+  /**
+   * Appends, lists in order, deletes, and takes and gives back the lease.
+   *
+   * @param store an open store
+   * @param poolId a pool of it
+   */
+  public static void roundTrip(SyncStore store, String poolId) {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    DatasetId a = new DatasetId(poolId, "us-east-1:a", "d");
+    DatasetId b = new DatasetId(poolId, "us-east-1:b", "d");
+    StreamOutboxEntry a2 = new StreamOutboxEntry(a, 2, false, t, "s", "{\"n\":\"a2\"}");
+    StreamOutboxEntry a2deleted = new StreamOutboxEntry(a, 2, true, t, "s", "{\"n\":\"a2-deleted\"}");
+    StreamOutboxEntry a1 = new StreamOutboxEntry(a, 1, false, t, "s", "{\"n\":\"a1\"}");
+    StreamOutboxEntry b1 = new StreamOutboxEntry(b, 1, false, t.minusMillis(1), "other", "{\"n\":\"b1\"}");
+    store.write(tx -> {
+      tx.appendStreamOutbox(a2deleted);
+      tx.appendStreamOutbox(a2);
+      tx.appendStreamOutbox(a1);
+      tx.appendStreamOutbox(b1);
+      return null;
+    });
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10))).containsExactly(b1, a1, a2, a2deleted);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(2))).containsExactly(b1, a1);
+
+    assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("one", t, t.plusSeconds(30)))).isTrue();
+    assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("two", t.plusSeconds(29), t.plusSeconds(59))))
+        .as("held by another until it expires").isFalse();
+    assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("one", t.plusSeconds(1), t.plusSeconds(31))))
+        .as("renewed by its holder").isTrue();
+    assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("two", t.plusSeconds(32), t.plusSeconds(62))))
+        .as("taken over after expiry").isTrue();
+    store.write(tx -> {
+      tx.releaseStreamLease("one"); // no longer the holder: no effect
+      return null;
+    });
+    assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("one", t.plusSeconds(33), t.plusSeconds(63))))
+        .isFalse();
+    store.write(tx -> {
+      tx.releaseStreamLease("two");
+      return null;
+    });
+    assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("one", t.plusSeconds(33), t.plusSeconds(63))))
+        .as("free after release").isTrue();
+
+    store.write(tx -> {
+      tx.deleteStreamOutbox(List.of(b1, a1, a1));
+      return null;
+    });
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10))).containsExactly(a2, a2deleted);
+    store.write(tx -> {
+      tx.deleteStreamOutbox(List.of(a2, a2deleted));
+      tx.releaseStreamLease("one");
+      return null;
+    });
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10))).isEmpty();
+  }
+}
