@@ -412,9 +412,12 @@ public final class DatasetCore {
         if (client.identityEpoch() != epoch || !plan.stillHolds(tx, owner, merged.name, name)) {
           return null;
         }
+        // the copy goes first: the fold moves data, so a parent it creates must not count against the
+        // dataset limit next to the copy it replaces
+        List<LocalRecord> removed = merged.deleteIn(tx, owner, now);
         List<LocalRecord> written =
             updates.isEmpty() ? Collections.<LocalRecord>emptyList() : writeIn(tx, owner, updates, now);
-        return Arrays.asList(written, merged.deleteIn(tx, owner, now));
+        return Arrays.asList(written, removed);
       });
       if (done != null) {
         afterWrite(done.get(0));

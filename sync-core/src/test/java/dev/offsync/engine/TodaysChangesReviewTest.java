@@ -185,4 +185,20 @@ class TodaysChangesReviewTest {
     parent.foldMerged("d." + B, conflict -> Resolution.useRemote()).test()
         .assertError(dev.offsync.ClientClosedException.class);
   }
+
+  @Test
+  void foldingIntoADatasetNotStoredYetAtTheDatasetLimitSucceedsSinceTheCopyGoes() {
+    InMemoryLocalStore store = new InMemoryLocalStore();
+    SyncClient client = h.track(h.builder(store)
+        .limits(dev.offsync.Limits.DEFAULT.newBuilder().maxDatasets(2).build()).build());
+    client.dataset("other").put("x", "1");
+    client.dataset("d.copy").put("k", "v");
+    Dataset parent = client.dataset("d"); // not stored yet: the fold creates it while it deletes the copy
+
+    parent.foldMerged("d.copy", conflict -> Resolution.useRemote()).test().assertComplete();
+
+    assertThat(parent.getAll()).containsEntry("k", "v");
+    assertThat(client.listDatasets()).extracting(dev.offsync.DatasetMetadata::name)
+        .containsExactlyInAnyOrder("other", "d");
+  }
 }
