@@ -90,9 +90,9 @@ final class SyncRun {
   private final List<ResolvedConflict> committedResolutions = new ArrayList<>();
   private final Set<String> failedKeys = new LinkedHashSet<>();
   /**
-   * Keys this run deferred to the app. Their rows carry the conflict, so pushes skip them anyway; the set also
-   * covers a deferral whose compare-and-set lost to an app write (pushing that write would only meet the
-   * same 409).
+   * Keys whose deferral this run committed. Their rows carry the conflict, so pushes skip them anyway. A deferral
+   * whose compare-and-set lost to an app write is not in it: that write is pushed, meets a 409, and the next
+   * round asks the resolver again on the app's new value (as for any resolution an app write superseded).
    */
   private final Set<String> deferredInRun = new LinkedHashSet<>();
   private final Set<String> mergedNames = new LinkedHashSet<>();
