@@ -75,8 +75,10 @@ public final class ClientCore {
   private final AtomicLong identityEpoch = new AtomicLong();
   /** The epoch of the latest identity change that was not a merge, or of the latest wipe. */
   private volatile long lastAbortingEpoch;
-  /** Each epoch once its identity change (or wipe) has been applied to the local store. */
-  private final BehaviorSubject<Long> settledEpochs = BehaviorSubject.createDefault(0L);
+  /** The highest epoch whose identity change (or wipe) has been applied to the local store. */
+  private final AtomicLong settledEpoch = new AtomicLong();
+  /** Ticks (replaying the last) whenever {@link #settledEpoch} may have risen; read the value from there. */
+  private final Subject<Long> settledTicks = BehaviorSubject.createDefault(0L).toSerialized();
   private final Object identityLock = new Object();
   private volatile String adoptedFor;
   private volatile boolean connected;
@@ -174,7 +176,8 @@ public final class ClientCore {
       if (!moved) {
         return Completable.error(error);
       }
-      return settledEpochs.filter(settled -> settled > epoch && settled >= identityEpoch())
+      return settledTicks.map(tick -> settledEpoch.get())
+          .filter(settled -> settled > epoch && settled >= identityEpoch())
           .firstOrError()
           .timeout(IDENTITY_SETTLE_SECONDS, TimeUnit.SECONDS, timer, Single.error(error))
           .flatMapCompletable(settled -> {
@@ -255,34 +258,52 @@ public final class ClientCore {
   }
 
   private void onIdentityChange(IdentityChange change) {
-    synchronized (identityLock) {
-      long epoch = identityEpoch.incrementAndGet();
-      if (!change.isMerge()) {
-        lastAbortingEpoch = epoch;
+    long epoch = -1;
+    try {
+      synchronized (identityLock) {
+        epoch = identityEpoch.incrementAndGet();
+        if (!change.isMerge()) {
+          lastAbortingEpoch = epoch;
+        }
+        String previous = change.previousId();
+        String current = change.currentId();
+        try {
+          store.write(tx -> {
+            reparent(tx, localOwner, current, false);
+            if (previous != null && change.isMerge() && !previous.equals(current) && !previous.equals(localOwner)) {
+              reparent(tx, previous, current, true);
+            }
+            return null;
+          });
+        } catch (RuntimeException e) {
+          lastAbortingEpoch = epoch; // the data did not move: a sync must not go on as if it had
+          throw e;
+        }
+        adoptedFor = current;
       }
-      String previous = change.previousId();
-      String current = change.currentId();
-      try {
-        store.write(tx -> {
-          reparent(tx, localOwner, current, false);
-          if (previous != null && change.isMerge() && !previous.equals(current) && !previous.equals(localOwner)) {
-            reparent(tx, previous, current, true);
-          }
-          return null;
-        });
-      } catch (RuntimeException e) {
-        lastAbortingEpoch = epoch; // the data did not move: a sync must not go on as if it had
-        throw e;
-      } finally {
-        settledEpochs.onNext(epoch);
+      for (DatasetCore d : datasets.values()) {
+        d.onIdentityChanged();
       }
-      adoptedFor = current;
+      recomputeStatus();
+      openLocalDatasets();
+    } finally {
+      // outside the identity lock: syncs waiting for this change run again from here, with app callbacks
+      markSettled(epoch);
     }
-    for (DatasetCore d : datasets.values()) {
-      d.onIdentityChanged();
+  }
+
+  /**
+   * Announces that the identity change (or wipe) of {@code epoch} has been applied ({@code -1}: it never
+   * started). Changes are applied in epoch order under the identity lock, so a later epoch settled implies
+   * every earlier one is: the settled epoch only ever rises, whatever order racing announcements take. Called
+   * outside every engine lock, since waiting syncs run again from here.
+   */
+  private void markSettled(long epoch) {
+    if (epoch < 0) {
+      return;
     }
-    recomputeStatus();
-    openLocalDatasets();
+    settledEpoch.accumulateAndGet(epoch, Math::max);
+    settledTicks.onNext(epoch);
   }
 
   /**
@@ -592,23 +613,24 @@ public final class ClientCore {
   /** Deletes every local dataset and record of every owner (the identity provider is untouched). */
   public void wipeData() {
     checkOpen();
-    synchronized (identityLock) {
-      // like an identity change, a wipe ends the local state running syncs captured: they commit nothing more
-      long epoch = identityEpoch.incrementAndGet();
-      lastAbortingEpoch = epoch;
-      try {
+    long epoch = -1;
+    try {
+      synchronized (identityLock) {
+        // like an identity change, a wipe ends the local state running syncs captured: they commit nothing more
+        epoch = identityEpoch.incrementAndGet();
+        lastAbortingEpoch = epoch;
         store.write(tx -> {
           tx.deleteAll();
           return null;
         });
-      } finally {
-        settledEpochs.onNext(epoch);
       }
+      for (DatasetCore d : datasets.values()) {
+        d.onWiped();
+      }
+      recomputeStatus();
+    } finally {
+      markSettled(epoch);
     }
-    for (DatasetCore d : datasets.values()) {
-      d.onWiped();
-    }
-    recomputeStatus();
   }
 
   /** Stops everything: running and pending syncs fail with {@link ClientClosedException}. */
