@@ -255,7 +255,10 @@ public final class Dataset {
    * different values are decided by {@code resolver} (its {@link SyncConflict#local()} is this dataset's
    * record, {@link SyncConflict#remote()} the merged one's; {@link Resolution#defer()} keeps this
    * dataset's value); finally the merged dataset is deleted and that deletion synced. Sync this dataset
-   * afterwards to push the result.
+   * afterwards to push the result. The writes into this dataset and the deletion of the merged one are one
+   * local transaction, made only if neither changed while the resolver decided (else it reads and decides
+   * again); if the identity changes meanwhile the fold fails with {@link IdentityChangedException} and writes
+   * nothing.
    *
    * @param mergedName the merged dataset's name
    * @param resolver decides keys present in both

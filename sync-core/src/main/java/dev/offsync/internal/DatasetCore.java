@@ -4,6 +4,7 @@ import dev.offsync.ClientClosedException;
 import dev.offsync.ConflictResolver;
 import dev.offsync.DatasetChange;
 import dev.offsync.DatasetMetadata;
+import dev.offsync.IdentityChangedException;
 import dev.offsync.LimitExceededException;
 import dev.offsync.NetworkException;
 import dev.offsync.Record;
@@ -401,10 +402,17 @@ public final class DatasetCore {
    * @return the number of keys written into this dataset
    */
   public int foldFrom(DatasetCore merged, ConflictResolver resolver) {
+    client.checkOpen();
+    long epoch = client.identityEpoch(); // before the owner: a change in between fails the fold, never hides
+    String owner = client.owner();
     while (true) {
       client.checkOpen();
-      long epoch = client.identityEpoch();
-      String owner = client.owner();
+      if (client.identityEpoch() != epoch) {
+        // both datasets belonged to the previous identity: after a switch the names mean another user's data,
+        // after a merge the copy may have been renamed. Nothing was written; the app decides whether to fold again
+        throw new IdentityChangedException("the identity changed from " + owner + " while folding " + merged.name
+            + " into " + name + "; nothing was written");
+      }
       FoldPlan plan = client.store.read(tx -> FoldPlan.read(tx, owner, merged.name, name));
       Map<String, String> updates = plan.decide(name, resolver, client.limits);
       Instant now = client.clock.instant();

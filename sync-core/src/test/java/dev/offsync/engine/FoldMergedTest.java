@@ -119,6 +119,22 @@ class FoldMergedTest {
     assertThat(h.remote.serverValues(A, "d." + B)).isEmpty();
   }
 
+  @Test
+  void anIdentitySwitchDuringTheFoldFailsItWithoutWritingAnything() {
+    ConflictResolver switching = conflict -> {
+      identity.switchTo("us-east-1:cccc", false); // another user signs in while the resolver decides
+      return Resolution.useRemote();
+    };
+
+    parent.foldMerged(merged.name(), switching).test().assertError(dev.offsync.IdentityChangedException.class);
+
+    List<dev.offsync.spi.LocalRecord> parentRows = store.read(tx -> tx.records(A, "d"));
+    assertThat(parentRows).extracting(dev.offsync.spi.LocalRecord::value).containsExactlyInAnyOrder("parent", "1");
+    assertThat(names(A)).containsExactly("d", "d." + B);
+    List<LocalDataset> underNewUser = store.read(tx -> tx.datasets("us-east-1:cccc"));
+    assertThat(underNewUser).isEmpty(); // nothing written, nor marked for deletion, under the new user
+  }
+
   private List<String> names(String owner) {
     List<LocalDataset> rows = store.read(tx -> tx.datasets(owner));
     List<String> out = new ArrayList<>();
