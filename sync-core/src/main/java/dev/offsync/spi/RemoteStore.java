@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The server side of a sync: the five Cognito Sync operations the engine needs, plus the three of push sync
  * ({@link #registerDevice}, {@link #subscribe}, {@link #unsubscribe}; default methods that fail, so a store
- * without push support still compiles and syncs). {@code sync-http}'s
+ * without push support still compiles and syncs; a decorator that wraps another store must override them too
+ * and forward them, or push sync stops at the decorator). {@code sync-http}'s
  * {@code CognitoSyncRemoteStore} implements it over HTTP; the test kit's {@code FakeRemoteStore}
  * in memory. One instance is bound to one identity pool; identities are passed per call.
  *

@@ -4,6 +4,7 @@ import dev.offsync.ConflictResolvers;
 import dev.offsync.Dataset;
 import dev.offsync.ManualConnectivityMonitor;
 import dev.offsync.NetworkException;
+import dev.offsync.Platform;
 import dev.offsync.ResolvedConflict;
 import dev.offsync.SyncReport;
 import dev.offsync.app.internal.CliContext;
@@ -15,6 +16,7 @@ import dev.offsync.http.model.ListRecordsRequest;
 import dev.offsync.http.model.ListRecordsResponse;
 import dev.offsync.http.model.Record;
 import dev.offsync.server.SyncServer;
+import dev.offsync.server.spi.PushNotification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,11 +27,15 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The story {@code offsync demo} tells: a server on a free loopback port, a phone and a laptop with their own SQLite
  * files and Cognito Identity credentials for the same identity, offline edits, syncs, a three-way merge of a
- * shopping list, a removal, a stale push that meets a 409, and a final check that both devices and the server hold
+ * shopping list, a removal, push sync (a push message makes the laptop sync), a stale push that meets a 409,
+ * and a final check that both devices and the server hold
  * identical data. Everything runs the real library; the transcript reports what each sync actually did.
  */
 public final class DemoStory {
@@ -85,11 +91,13 @@ public final class DemoStory {
   public DemoResult run() {
     long started = System.nanoTime();
     String pool = REGION + ":" + UUID.randomUUID();
+    BlockingQueue<PushNotification> pushes = new LinkedBlockingQueue<>();
     try (SyncServer server = SyncServer.builder()
         .host("127.0.0.1")
         .port(port)
         .dataDirectory(dataDir.resolve("server"))
         .identityPool(pool)
+        .pushNotifier(pushes::add) // stands in for SNS/FCM: the story hands each message to its device
         .build()
         .start()) {
       String endpoint = server.baseUri().toString();
@@ -137,7 +145,10 @@ public final class DemoStory {
         sync(laptop);
         sync(phone);
 
-        chapter("5. A stale push meets a 409");
+        chapter("5. Push sync: the laptop learns of the phone's change from a push message");
+        pushSync(phone, laptop, pushes);
+
+        chapter("6. A stale push meets a 409");
         put(phone, "list", add(phone, "apples"));
         phone.race.beforeNextPush(() -> {
           say(laptop.name, "  meanwhile, while the phone's push is on its way:");
@@ -147,7 +158,7 @@ public final class DemoStory {
         sync(phone);
         sync(laptop);
 
-        chapter("6. Converged?");
+        chapter("7. Converged?");
         finalRound(phone, laptop);
         Map<String, String> onServer = serverValues(phone, identity);
         DemoResult result = new DemoResult(pool, identity, phone.dataset.getAll(), laptop.dataset.getAll(),
@@ -163,6 +174,37 @@ public final class DemoStory {
         return result;
       }
     }
+  }
+
+  /**
+   * The laptop registers for push and subscribes to the dataset; the phone's next sync makes the server notify
+   * it, and the laptop syncs because of that message (the engine skips the sync if it is already up to date).
+   */
+  private void pushSync(Actor phone, Actor laptop, BlockingQueue<PushNotification> pushes) {
+    String deviceId = laptop.device.client().registerDevice(Platform.GCM, "demo-token-" + laptop.name).blockingGet();
+    laptop.dataset.subscribe().blockingAwait();
+    say(laptop.name, "registered for push (device " + deviceId + ") and subscribed to " + DATASET);
+    put(phone, "theme", "light");
+    sync(phone);
+    PushNotification push;
+    try {
+      push = pushes.poll(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the push message", e);
+    }
+    if (push == null || !push.device().deviceId().equals(deviceId)) {
+      throw new IllegalStateException("the server sent no push message to the laptop: " + push);
+    }
+    say("server", "push to the laptop: " + push.payload());
+    SyncReport report = laptop.device.client().handlePushNotification(push.payload()).blockingGet();
+    if (report == null) {
+      throw new IllegalStateException("the laptop ignored a push message about a newer sync count");
+    }
+    say(laptop.name, "push received -> sync pulled " + report.recordsPulled() + " (dataset sync count "
+        + report.syncCount() + "); theme is now " + laptop.dataset.get("theme"));
+    laptop.dataset.unsubscribe().blockingAwait();
+    pushes.clear();
   }
 
   private Actor actor(DeviceSettings settings) {

@@ -2,6 +2,7 @@ package dev.offsync.app.internal.demo;
 
 import dev.offsync.ConflictException;
 import dev.offsync.DatasetMetadata;
+import dev.offsync.Platform;
 import dev.offsync.spi.DatasetPage;
 import dev.offsync.spi.RecordPage;
 import dev.offsync.spi.RecordPatch;
@@ -73,5 +74,20 @@ final class StagedRace implements RemoteStore {
   @Override
   public Single<DatasetPage> listDatasets(String identityId, String nextToken, int maxResults) {
     return delegate.listDatasets(identityId, nextToken, maxResults);
+  }
+
+  @Override
+  public Single<String> registerDevice(String identityId, Platform platform, String token) {
+    return delegate.registerDevice(identityId, platform, token);
+  }
+
+  @Override
+  public Completable subscribe(String identityId, String datasetName, String deviceId) {
+    return delegate.subscribe(identityId, datasetName, deviceId);
+  }
+
+  @Override
+  public Completable unsubscribe(String identityId, String datasetName, String deviceId) {
+    return delegate.unsubscribe(identityId, datasetName, deviceId);
   }
 }

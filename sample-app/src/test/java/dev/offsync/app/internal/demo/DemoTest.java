@@ -34,6 +34,7 @@ class DemoTest {
         .contains("three-way merge -> [\"milk\",\"bread\",\"coffee\"]")
         .contains("the server answered 409 ResourceConflict")
         .contains("rm budget")
+        .contains("push received -> sync pulled 1")
         .contains("converged: yes");
 
     Map<String, String> phone = deviceValues(dir.resolve("phone.db"));
@@ -43,7 +44,7 @@ class DemoTest {
     assertThat(phone).isEqualTo(laptop).isEqualTo(server);
     assertThat(server).containsOnlyKeys("list", "owner", "theme");
     assertThat(JsonListMerge.items(server.get("list"))).containsExactlyInAnyOrderElementsOf(EXPECTED_LIST);
-    assertThat(server).containsEntry("owner", "Sam").containsEntry("theme", "dark");
+    assertThat(server).containsEntry("owner", "Sam").containsEntry("theme", "light");
     assertThat(DeviceState.load(dir.resolve("phone.db")).identityId())
         .isEqualTo(DeviceState.load(dir.resolve("laptop.db")).identityId());
   }
