@@ -4,6 +4,8 @@ import dev.offsync.server.internal.store.postgres.PostgresStoreConfig;
 import dev.offsync.server.internal.store.postgres.PostgresSyncStore;
 import dev.offsync.server.internal.store.postgres.PostgresUrls;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +94,16 @@ public final class ServerCommand implements Callable<Integer> {
       defaultValue = "PT1H")
   private Duration credentialsTtl;
 
+  @Option(names = "--lambda", paramLabel = "ARN=URL",
+      description = "Sync Trigger webhook (repeatable): UpdateRecords on a pool whose Cognito events name the Lambda"
+          + " function ARN as SyncTrigger POSTs the event JSON to the http(s) URL and writes what it answers.")
+  private List<String> lambdas = new ArrayList<>();
+
+  @Option(names = "--lambda-timeout",
+      description = "How long a Sync Trigger webhook may take, ISO-8601. Default: ${DEFAULT-VALUE} (AWS's limit).",
+      defaultValue = "PT5S")
+  private Duration lambdaTimeout;
+
   @Option(names = "--drain-timeout", description = "How long a stop waits for in-flight requests. Default: ${DEFAULT-VALUE}.",
       defaultValue = "PT30S")
   private Duration drainTimeout;
@@ -128,6 +140,24 @@ public final class ServerCommand implements Callable<Integer> {
           .maxRequestBodyBytes(maxRequestBytes)
           .build());
       b.syncSessionTokenTtl(syncSessionTtl).credentialsTtl(credentialsTtl).drainTimeout(drainTimeout);
+      for (String l : lambdas) {
+        int eq = l.indexOf('=');
+        if (eq <= 0 || eq == l.length() - 1) {
+          throw new IllegalArgumentException("--lambda must be <function ARN>=<http(s) URL>: " + l);
+        }
+        URI url;
+        try {
+          url = new URI(l.substring(eq + 1));
+        } catch (URISyntaxException e) {
+          throw new IllegalArgumentException("--lambda: not a URL: " + l.substring(eq + 1));
+        }
+        try {
+          b.lambda(l.substring(0, eq), url);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--lambda: " + e.getMessage());
+        }
+      }
+      b.syncTriggerTimeout(lambdaTimeout);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -12,9 +12,11 @@ import dev.offsync.server.internal.service.Settings;
 import dev.offsync.server.internal.service.StreamPublisher;
 import dev.offsync.server.internal.service.SyncService;
 import dev.offsync.server.internal.store.SqliteSyncStore;
+import dev.offsync.server.internal.trigger.WebhookSyncTrigger;
 import dev.offsync.server.spi.PushNotifier;
 import dev.offsync.server.spi.StreamSink;
 import dev.offsync.server.spi.SyncStore;
+import dev.offsync.server.spi.SyncTrigger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +135,9 @@ public final class SyncServer implements AutoCloseable {
           store, key, clock, config.streamDirectory(),
           config.limits.maxDatasetsPerIdentity(), config.limits.maxRecordsPerDataset(),
           config.limits.maxDatasetBytes(), config.syncSessionTokenTtl, config.credentialsTtl,
-          config.pushNotifier, bulkExecutor, publisher::wakeUp);
+          config.pushNotifier, bulkExecutor, publisher::wakeUp,
+          config.syncTrigger != null ? config.syncTrigger
+              : new WebhookSyncTrigger(config.lambdas, config.syncTriggerTimeout));
       SyncService service = new SyncService(settings);
       service.recover();
       streamPublisher = publisher;
@@ -310,6 +314,9 @@ public final class SyncServer implements AutoCloseable {
     private Duration streamMaxBackoff = Duration.ofMinutes(1);
     private SyncStore store;
     private int maxThreads = 64;
+    private final Map<String, URI> lambdas = new LinkedHashMap<>();
+    private SyncTrigger syncTrigger;
+    private Duration syncTriggerTimeout = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -335,6 +342,9 @@ public final class SyncServer implements AutoCloseable {
       b.streamMaxBackoff = streamMaxBackoff;
       b.store = store;
       b.maxThreads = maxThreads;
+      b.lambdas.putAll(lambdas);
+      b.syncTrigger = syncTrigger;
+      b.syncTriggerTimeout = syncTriggerTimeout;
       return b;
     }
 
@@ -593,14 +603,69 @@ public final class SyncServer implements AutoCloseable {
     }
 
     /**
+     * Maps a Lambda function ARN to the HTTP(S) webhook that stands in for it: when an identity pool's Cognito events
+     * name the ARN as {@code SyncTrigger}, UpdateRecords POSTs the Sync Trigger event there (JSON) and writes what the
+     * answer says (see {@link SyncTrigger} and docs/server.md, "Sync Trigger"). A pool whose trigger names an ARN
+     * without a mapping fails its UpdateRecords with {@code InvalidLambdaFunctionOutputException}. Repeatable; a
+     * second mapping of the same ARN replaces the first.
+     *
+     * @param functionArn the ARN as stored with SetCognitoEvents, e.g.
+     *     {@code arn:aws:lambda:us-east-1:123456789012:function:validate}
+     * @param url an absolute http or https URL
+     * @return this
+     * @throws IllegalArgumentException if the ARN is empty or the URL is not an absolute http(s) URL with a host
+     */
+    public Builder lambda(String functionArn, URI url) {
+      Objects.requireNonNull(functionArn, "functionArn == null");
+      Objects.requireNonNull(url, "url == null");
+      if (functionArn.isBlank()) {
+        throw new IllegalArgumentException("function ARN must not be empty");
+      }
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+        throw new IllegalArgumentException("Sync Trigger URL must be an absolute http or https URL: " + url);
+      }
+      lambdas.put(functionArn, url);
+      return this;
+    }
+
+    /**
+     * Runs Sync Triggers with this implementation instead of the webhooks configured with {@link #lambda}, e.g. an
+     * in-process function. The server calls it outside any database transaction, on the request's thread.
+     *
+     * @param trigger the trigger
+     * @return this
+     */
+    public Builder syncTrigger(SyncTrigger trigger) {
+      this.syncTrigger = Objects.requireNonNull(trigger, "trigger == null");
+      return this;
+    }
+
+    /**
+     * How long a Sync Trigger webhook may take to answer completely (connect, send, answer) before the UpdateRecords
+     * fails with {@code LambdaSocketTimeoutException}.
+     *
+     * @param timeout positive; default 5 seconds, AWS's fixed limit for a Sync Trigger function
+     * @return this
+     */
+    public Builder syncTriggerTimeout(Duration timeout) {
+      this.syncTriggerTimeout = positive("timeout", timeout);
+      return this;
+    }
+
+    /**
      * Builds the (not yet started) server.
      *
      * @return the server; call {@link SyncServer#start()}
-     * @throws IllegalStateException if no data directory was set
+     * @throws IllegalStateException if no data directory was set, or if both {@link #syncTrigger} and {@link #lambda}
+     *     mappings were given
      */
     public SyncServer build() {
       if (dataDirectory == null) {
         throw new IllegalStateException("dataDirectory is required");
+      }
+      if (syncTrigger != null && !lambdas.isEmpty()) {
+        throw new IllegalStateException("give either syncTrigger(...) or lambda(...) mappings, not both");
       }
       return new SyncServer(this);
     }

@@ -31,7 +31,23 @@ class MainTest {
     int code = new CommandLine(new ServerCommand()).setOut(new PrintWriter(out)).execute("--help");
     assertThat(code).isZero();
     assertThat(out.toString()).contains("--host", "--port", "--data", "--stream-dir", "--developer-key", "--identity-pool",
-        "--max-request-bytes", "--sync-session-ttl", "--credentials-ttl", "--help");
+        "--max-request-bytes", "--sync-session-ttl", "--credentials-ttl", "--lambda", "--lambda-timeout", "--help");
+  }
+
+  @Test
+  void lambdaMappingsMustBeArnEqualsHttpUrl() {
+    ServerCommand ok = new ServerCommand();
+    new CommandLine(ok).parseArgs("--data", dir.toString(),
+        "--lambda", "arn:aws:lambda:us-east-1:123456789012:function:f=http://127.0.0.1:9000/f?a=b",
+        "--lambda-timeout", "PT2S");
+    assertThat(ok.toServerBuilder().build()).isNotNull();
+    for (String bad : new String[] {"no-equals", "arn=", "=http://x/", "arn=ftp://host/x", "arn=not a url"}) {
+      StringWriter err = new StringWriter();
+      int code = new CommandLine(new ServerCommand()).setErr(new PrintWriter(err))
+          .execute("--data", dir.toString(), "--port", "0", "--lambda", bad);
+      assertThat(code).as(bad).isEqualTo(2);
+      assertThat(err.toString().lines().findFirst().orElse("")).as(bad).contains("--lambda");
+    }
   }
 
   @Test

@@ -12,6 +12,10 @@ public enum ErrorType {
   ConcurrentModificationException(400),
   DuplicateRequestException(400),
   AlreadyStreamedException(400),
+  // Sync Trigger (Cognito Events) failures; LambdaSocketTimeoutException is in AWS's API reference, not the model
+  InvalidLambdaFunctionOutputException(400),
+  LambdaThrottledException(429),
+  LambdaSocketTimeoutException(400),
   InternalErrorException(500),
   // SigV4 failures, named as AWS names them; all 403 as the issue demands
   MissingAuthenticationTokenException(403),

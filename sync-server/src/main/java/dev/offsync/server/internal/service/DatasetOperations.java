@@ -20,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The dataset operations: ListRecords, UpdateRecords, DescribeDataset, DeleteDataset, ListDatasets and
@@ -39,9 +41,11 @@ final class DatasetOperations {
   private final Settings settings;
   private final SyncSessionTokens sessionTokens;
   private final PageTokens pageTokens;
+  private final SyncTriggers syncTriggers;
 
   DatasetOperations(Settings settings, SyncSessionTokens sessionTokens, PageTokens pageTokens) {
     this.settings = settings;
+    this.syncTriggers = new SyncTriggers(settings);
     this.sessionTokens = sessionTokens;
     this.pageTokens = pageTokens;
   }
@@ -165,11 +169,38 @@ final class DatasetOperations {
 
   // ---- UpdateRecords
 
-  /** A validated RecordPatch. */
-  private record Patch(String op, String key, String value, long syncCount, Instant deviceLastModified) {}
+  /**
+   * A validated RecordPatch, or a write a Sync Trigger decided; {@code syncCount} is the count the stored key must
+   * have for the write to go ahead.
+   */
+  record Patch(String op, String key, String value, long syncCount, Instant deviceLastModified) {}
 
-  /** What an UpdateRecords transaction committed. */
-  private record Written(List<StoredRecord> records, long syncCount, List<Device> subscribers, boolean streamed) {}
+  /**
+   * What an UpdateRecords transaction committed, or, with {@code syncTrigger} set, that it wrote nothing because the
+   * pool's Sync Trigger function must run first.
+   */
+  private record Written(
+      List<StoredRecord> records, long syncCount, List<Device> subscribers, boolean streamed, String syncTrigger) {
+    static final Written NOTHING = new Written(List.of(), -1, List.of(), false, null);
+  }
+
+  /** A dataset's live-record count and UTF-8 byte size. */
+  private record Totals(long numRecords, long storage) {}
+
+  /**
+   * Refuses a patch whose sync count differs from the stored record's.
+   *
+   * @param p the patch
+   * @param cur the stored record (a tombstone counts), null if none
+   */
+  static void checkSyncCount(Patch p, StoredRecord cur) {
+    long currentCount = cur == null ? 0 : cur.syncCount();
+    if (p.syncCount() != currentCount) {
+      throw new ApiException(
+          ErrorType.ResourceConflictException,
+          "Current SyncCount for: " + p.key() + " is: " + currentCount + " not: " + p.syncCount());
+    }
+  }
 
   private static List<Patch> patches(ObjectNode body) {
     JsonNode list = body.get("RecordPatches");
@@ -248,81 +279,12 @@ final class DatasetOperations {
     sessionTokens.check(id, token);
     String modifiedBy = deviceId != null ? deviceId : id.identityId();
 
-    Written written = settings.store().write(tx -> {
-      requirePool(tx, id.poolId());
-      if (patches.isEmpty()) {
-        return new Written(List.of(), -1, List.of(), false);
-      }
-      Optional<DatasetState> found = tx.dataset(id);
-      boolean live = found.isPresent() && found.get().live();
-      List<String> keys = new ArrayList<>(patches.size());
-      for (Patch p : patches) {
-        keys.add(p.key());
-      }
-      Map<String, StoredRecord> current = live ? tx.records(id, keys) : Map.of();
-      long numRecords = live ? found.get().numRecords() : 0;
-      long storage = live ? found.get().dataStorage() : 0;
-      long oldNum = numRecords;
-      long oldStorage = storage;
-      for (Patch p : patches) {
-        StoredRecord cur = current.get(p.key());
-        long currentCount = cur == null ? 0 : cur.syncCount();
-        if (p.syncCount() != currentCount) {
-          throw new ApiException(
-              ErrorType.ResourceConflictException,
-              "Current SyncCount for: " + p.key() + " is: " + currentCount + " not: " + p.syncCount());
-        }
-        if (cur != null && !cur.deleted()) {
-          numRecords--;
-          storage -= size(cur.key(), cur.value());
-        }
-        if (p.value() != null) {
-          numRecords++;
-          storage += size(p.key(), p.value());
-        }
-      }
-      if (!live && tx.countLiveDatasets(id.poolId(), id.identityId()) >= settings.maxDatasetsPerIdentity()) {
-        throw new ApiException(
-            ErrorType.LimitExceededException,
-            "Maximum number of datasets (" + settings.maxDatasetsPerIdentity() + ") per identity exceeded");
-      }
-      if (numRecords > settings.maxRecordsPerDataset() && numRecords > oldNum) {
-        throw new ApiException(
-            ErrorType.LimitExceededException,
-            "Maximum number of records (" + settings.maxRecordsPerDataset() + ") per dataset exceeded: "
-                + numRecords);
-      }
-      if (storage > settings.maxDatasetBytes() && storage > oldStorage) {
-        throw new ApiException(
-            ErrorType.LimitExceededException,
-            "Maximum dataset size (" + settings.maxDatasetBytes() + " bytes) exceeded: " + storage + " bytes");
-      }
-      Instant now = settings.clock().instant();
-      long newCount = (found.isPresent() ? found.get().syncCount() : 0) + 1;
-      List<StoredRecord> records = new ArrayList<>(patches.size());
-      for (Patch p : patches) {
-        records.add(new StoredRecord(p.key(), p.value(), newCount, now, modifiedBy, p.deviceLastModified()));
-      }
-      tx.putRecords(id, records);
-      DatasetState.Builder next =
-          found.isPresent() ? found.get().toBuilder() : DatasetState.newBuilder(id).deletedAtSyncCount(0);
-      if (!live) {
-        next.creationDate(now);
-      }
-      DatasetState after = next.live(true)
-          .syncCount(newCount)
-          .lastModifiedDate(now)
-          .lastModifiedBy(modifiedBy)
-          .numRecords(numRecords)
-          .dataStorage(storage)
-          .build();
-      tx.putDataset(after);
-      tx.createIdentityIfAbsent(id.poolId(), id.identityId(), now);
-      tx.addSyncSessions(id.poolId(), 1);
-      boolean streamed = LiveStreams.enqueue(tx, after, false,
-          found.map(DatasetState::lastModifiedDate).orElse(null), records);
-      return new Written(records, newCount, tx.subscribers(id), streamed);
-    });
+    // as on AWS, developer credentials never run the Sync Trigger; the transaction finds out whether there is one
+    Written written = write(id, patches, null, modifiedBy, !call.principal().developer());
+    if (written.syncTrigger() != null) {
+      List<Patch> writes = syncTriggers.run(id, patches, written.syncTrigger());
+      written = writes.isEmpty() ? Written.NOTHING : write(id, writes, patches, modifiedBy, false);
+    }
     if (written.streamed()) {
       settings.streamCommitted().run();
     }
@@ -342,6 +304,122 @@ final class DatasetOperations {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  private static Totals totals(DatasetState found, Map<String, StoredRecord> current, List<Patch> writes) {
+    boolean live = found != null && found.live();
+    long numRecords = live ? found.numRecords() : 0;
+    long storage = live ? found.dataStorage() : 0;
+    for (Patch p : writes) {
+      StoredRecord cur = current.get(p.key());
+      if (cur != null && !cur.deleted()) {
+        numRecords--;
+        storage -= size(cur.key(), cur.value());
+      }
+      if (p.value() != null) {
+        numRecords++;
+        storage += size(p.key(), p.value());
+      }
+    }
+    return new Totals(numRecords, storage);
+  }
+
+  /** The record-count or byte-size limit the writes would break, or null. */
+  private ApiException recordLimitError(DatasetState found, Map<String, StoredRecord> current, List<Patch> writes) {
+    boolean live = found != null && found.live();
+    long oldNum = live ? found.numRecords() : 0;
+    long oldStorage = live ? found.dataStorage() : 0;
+    Totals t = totals(found, current, writes);
+    if (t.numRecords() > settings.maxRecordsPerDataset() && t.numRecords() > oldNum) {
+      return new ApiException(
+          ErrorType.LimitExceededException,
+          "Maximum number of records (" + settings.maxRecordsPerDataset() + ") per dataset exceeded: "
+              + t.numRecords());
+    }
+    if (t.storage() > settings.maxDatasetBytes() && t.storage() > oldStorage) {
+      return new ApiException(
+          ErrorType.LimitExceededException,
+          "Maximum dataset size (" + settings.maxDatasetBytes() + " bytes) exceeded: " + t.storage() + " bytes");
+    }
+    return null;
+  }
+
+  /**
+   * UpdateRecords' write transaction: conflict check, limits, the writes.
+   *
+   * @param writes what to write, each with the sync count its key must still have
+   * @param requested the request's own patches when {@code writes} came from a Sync Trigger, else null: a limit the
+   *     writes break but the request alone would not is the function's fault (InvalidLambdaFunctionOutputException)
+   * @param checkSyncTrigger whether to stop, writing nothing, if the pool has a Sync Trigger
+   */
+  private Written write(DatasetId id, List<Patch> writes, List<Patch> requested, String modifiedBy,
+      boolean checkSyncTrigger) {
+    return settings.store().write(tx -> {
+      requirePool(tx, id.poolId());
+      if (writes.isEmpty()) {
+        return Written.NOTHING;
+      }
+      if (checkSyncTrigger) {
+        String function = SyncTriggers.configuredFunction(tx, id.poolId());
+        if (function != null) {
+          return new Written(List.of(), -1, List.of(), false, function);
+        }
+      }
+      Optional<DatasetState> found = tx.dataset(id);
+      boolean live = found.isPresent() && found.get().live();
+      Set<String> keys = new LinkedHashSet<>();
+      for (Patch p : writes) {
+        keys.add(p.key());
+      }
+      if (requested != null) {
+        for (Patch p : requested) {
+          keys.add(p.key());
+        }
+      }
+      Map<String, StoredRecord> current = live ? tx.records(id, keys) : Map.of();
+      for (Patch p : writes) {
+        checkSyncCount(p, current.get(p.key()));
+      }
+      if (!live && tx.countLiveDatasets(id.poolId(), id.identityId()) >= settings.maxDatasetsPerIdentity()) {
+        throw new ApiException(
+            ErrorType.LimitExceededException,
+            "Maximum number of datasets (" + settings.maxDatasetsPerIdentity() + ") per identity exceeded");
+      }
+      ApiException limit = recordLimitError(found.orElse(null), current, writes);
+      if (limit != null) {
+        if (requested == null || recordLimitError(found.orElse(null), current, requested) != null) {
+          throw limit;
+        }
+        throw new ApiException(ErrorType.InvalidLambdaFunctionOutputException,
+            "The output of the Sync Trigger function breaks a limit: " + limit.getMessage());
+      }
+      Totals totals = totals(found.orElse(null), current, writes);
+      Instant now = settings.clock().instant();
+      long newCount = (found.isPresent() ? found.get().syncCount() : 0) + 1;
+      List<StoredRecord> records = new ArrayList<>(writes.size());
+      for (Patch p : writes) {
+        records.add(new StoredRecord(p.key(), p.value(), newCount, now, modifiedBy, p.deviceLastModified()));
+      }
+      tx.putRecords(id, records);
+      DatasetState.Builder next =
+          found.isPresent() ? found.get().toBuilder() : DatasetState.newBuilder(id).deletedAtSyncCount(0);
+      if (!live) {
+        next.creationDate(now);
+      }
+      DatasetState after = next.live(true)
+          .syncCount(newCount)
+          .lastModifiedDate(now)
+          .lastModifiedBy(modifiedBy)
+          .numRecords(totals.numRecords())
+          .dataStorage(totals.storage())
+          .build();
+      tx.putDataset(after);
+      tx.createIdentityIfAbsent(id.poolId(), id.identityId(), now);
+      tx.addSyncSessions(id.poolId(), 1);
+      boolean streamed = LiveStreams.enqueue(tx, after, false,
+          found.map(DatasetState::lastModifiedDate).orElse(null), records);
+      return new Written(records, newCount, tx.subscribers(id), streamed, null);
+    });
   }
 
   // ---- DescribeDataset, DeleteDataset, ListDatasets, DescribeIdentityUsage

@@ -2,6 +2,7 @@ package dev.offsync.server.internal.service;
 
 import dev.offsync.server.internal.auth.ServerKey;
 import dev.offsync.server.spi.PushNotifier;
+import dev.offsync.server.spi.SyncTrigger;
 import dev.offsync.server.spi.SyncStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executor;
  * @param bulkPublishExecutor runs bulk publishes
  * @param streamCommitted called after a transaction that added a Cognito Streams outbox entry committed (wakes the
  *     stream publisher); must not block
+ * @param syncTrigger runs the function a pool's {@code SyncTrigger} event names
  */
 public record Settings(
     SyncStore store,
@@ -37,4 +39,5 @@ public record Settings(
     Duration credentialsTtl,
     PushNotifier notifier,
     Executor bulkPublishExecutor,
-    Runnable streamCommitted) {}
+    Runnable streamCommitted,
+    SyncTrigger syncTrigger) {}
