@@ -8,16 +8,10 @@ import dev.offsync.Platform;
 import dev.offsync.SyncClient;
 import dev.offsync.SyncReport;
 import dev.offsync.http.CognitoIdentityCredentialsProvider;
-import dev.offsync.http.CognitoIdentityProvider;
-import dev.offsync.http.CognitoSyncClient;
-import dev.offsync.http.CognitoSyncRemoteStore;
 import dev.offsync.http.RetryPolicy;
 import dev.offsync.server.SyncServer;
-import dev.offsync.testing.InMemoryLocalStore;
-import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,21 +73,7 @@ class PushSyncEndToEndTest {
   }
 
   private SyncClient device(CognitoIdentityCredentialsProvider credentials) {
-    CognitoSyncClient http = CognitoSyncClient.builder()
-        .endpoint(server.baseUri().toString())
-        .credentialsProvider(credentials)
-        .retryPolicy(RetryPolicy.none())
-        .callTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
-        .build();
-    closeables.add(http);
-    SyncClient client = SyncClient.builder()
-        .localStore(new InMemoryLocalStore())
-        .remoteStore(CognitoSyncRemoteStore.create(http, POOL))
-        .identityProvider(CognitoIdentityProvider.create(credentials, Schedulers.trampoline()))
-        .ioScheduler(Schedulers.trampoline())
-        .build();
-    closeables.add(client);
-    return client;
+    return EngineDevices.device(server.baseUri(), POOL, credentials, closeables);
   }
 
   /** A record component of one of the server's records, by name. */

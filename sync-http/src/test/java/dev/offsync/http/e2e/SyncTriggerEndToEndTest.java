@@ -11,23 +11,18 @@ import dev.offsync.Record;
 import dev.offsync.SyncClient;
 import dev.offsync.SyncReport;
 import dev.offsync.http.CognitoIdentityCredentialsProvider;
-import dev.offsync.http.CognitoIdentityProvider;
 import dev.offsync.http.CognitoSyncClient;
-import dev.offsync.http.CognitoSyncRemoteStore;
 import dev.offsync.http.RetryPolicy;
 import dev.offsync.http.StaticCredentialsProvider;
 import dev.offsync.http.model.ListRecordsRequest;
 import dev.offsync.http.model.SetCognitoEventsRequest;
 import dev.offsync.server.SyncServer;
-import dev.offsync.testing.InMemoryLocalStore;
-import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,31 +106,11 @@ class SyncTriggerEndToEndTest {
   }
 
   private CognitoSyncClient developer() {
-    CognitoSyncClient http = CognitoSyncClient.builder()
-        .endpoint(server.baseUri().toString())
-        .credentialsProvider(StaticCredentialsProvider.create(DEV_KEY, DEV_SECRET))
-        .retryPolicy(RetryPolicy.none())
-        .build();
-    closeables.add(http);
-    return http;
+    return EngineDevices.http(server.baseUri(), StaticCredentialsProvider.create(DEV_KEY, DEV_SECRET), closeables);
   }
 
   private SyncClient device(CognitoIdentityCredentialsProvider credentials) {
-    CognitoSyncClient http = CognitoSyncClient.builder()
-        .endpoint(server.baseUri().toString())
-        .credentialsProvider(credentials)
-        .retryPolicy(RetryPolicy.none())
-        .callTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
-        .build();
-    closeables.add(http);
-    SyncClient client = SyncClient.builder()
-        .localStore(new InMemoryLocalStore())
-        .remoteStore(CognitoSyncRemoteStore.create(http, POOL))
-        .identityProvider(CognitoIdentityProvider.create(credentials, Schedulers.trampoline()))
-        .ioScheduler(Schedulers.trampoline())
-        .build();
-    closeables.add(client);
-    return client;
+    return EngineDevices.device(server.baseUri(), POOL, credentials, closeables);
   }
 
   private Map<String, String> serverValues(String identityId, String dataset) {
