@@ -307,6 +307,16 @@ public interface StoreTransaction {
   List<StreamOutboxEntry> streamOutbox(int limit);
 
   /**
+   * The latest {@code created} of a dataset's records still in the stream outbox, so that a new record of the dataset
+   * can be given one no earlier (clocks may step back, and instances' clocks differ) and the outbox order keeps the
+   * dataset's commit order.
+   *
+   * @param dataset the dataset
+   * @return the latest {@code created}, empty if none of its records is waiting
+   */
+  Optional<Instant> latestStreamOutboxCreated(DatasetId dataset);
+
+  /**
    * Removes published records from the stream outbox (records already gone are ignored).
    *
    * @param published the records, as {@link #streamOutbox} returned them

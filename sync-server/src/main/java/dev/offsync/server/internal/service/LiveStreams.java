@@ -59,11 +59,16 @@ final class LiveStreams {
     }
     String line = StreamRecordJson.line(after.id(), deletion ? StreamRecordJson.REMOVE : StreamRecordJson.REPLACE,
         after.syncCount(), after.creationDate(), after.lastModifiedDate(), records);
-    // never earlier than the dataset's previous change, so the outbox order keeps the dataset's commit order even if
-    // the clock steps back
+    // never earlier than the dataset's previous change nor than its entries still waiting, so the outbox order keeps
+    // the dataset's commit order even if the clock steps back or instances' clocks differ (the dataset's stored
+    // modification date is this instance's clock, so it alone would not carry a later entry's date forward)
     Instant created = after.lastModifiedDate();
     if (previousModified != null && previousModified.isAfter(created)) {
       created = previousModified;
+    }
+    Optional<Instant> waiting = tx.latestStreamOutboxCreated(after.id());
+    if (waiting.isPresent() && waiting.get().isAfter(created)) {
+      created = waiting.get();
     }
     tx.appendStreamOutbox(new StreamOutboxEntry(after.id(), after.syncCount(), deletion, created, stream.get(), line));
     return true;

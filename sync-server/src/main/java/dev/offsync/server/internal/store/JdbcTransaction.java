@@ -572,6 +572,16 @@ public abstract class JdbcTransaction implements StoreTransaction {
   }
 
   @Override
+  public Optional<Instant> latestStreamOutboxCreated(DatasetId dataset) {
+    return jdbc(() -> {
+      lockIdentity(dataset.poolId(), dataset.identityId());
+      return queryOne("SELECT created_ms FROM stream_outbox WHERE pool_id = ? AND identity_id = ? AND dataset = ?"
+          + " ORDER BY created_ms DESC LIMIT 1",
+          ps -> JdbcRows.setDatasetId(ps, 1, dataset), rs -> Instant.ofEpochMilli(rs.getLong(1)));
+    });
+  }
+
+  @Override
   public void deleteStreamOutbox(Collection<StreamOutboxEntry> published) {
     if (published.isEmpty()) {
       return;
