@@ -94,7 +94,7 @@ public final class WebhookSyncTrigger implements SyncTrigger {
         throw new SyncTriggerException(Kind.FAILED, "The output of Sync Trigger function " + functionArn
             + " is larger than " + MAX_RESPONSE_BYTES + " bytes", null);
       }
-      LOG.warn("Sync Trigger {} at {} unreachable: {}", functionArn, url, String.valueOf(cause));
+      LOG.warn("Sync Trigger {} at {} unreachable: {}", functionArn, origin(url), String.valueOf(cause));
       throw new SyncTriggerException(Kind.THROTTLED,
           "Sync Trigger function " + functionArn + " could not be reached; retry later", cause);
     }
@@ -103,11 +103,19 @@ public final class WebhookSyncTrigger implements SyncTrigger {
       throw new SyncTriggerException(Kind.THROTTLED, "Sync Trigger function " + functionArn + " was throttled", null);
     }
     if (status < 200 || status > 299) {
-      LOG.warn("Sync Trigger {} at {} answered HTTP {}", functionArn, url, status);
+      LOG.warn("Sync Trigger {} at {} answered HTTP {}", functionArn, origin(url), status);
       throw new SyncTriggerException(Kind.FAILED,
           "Sync Trigger function " + functionArn + " failed (HTTP " + status + ")", null);
     }
     return SyncTriggerJson.read(response.body(), event, functionArn);
+  }
+
+  /**
+   * The URL as logged: scheme, host and port only. Its user info, path and query may hold the webhook's secret (an
+   * unguessable path is how docs/server.md suggests protecting it), so they never reach the log.
+   */
+  static String origin(URI url) {
+    return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
   }
 
   private static SyncTriggerException timedOut(String functionArn) {
