@@ -76,6 +76,7 @@ public final class SyncServer implements AutoCloseable {
   private SyncStore store;
   private ExecutorService ownedBulkExecutor;
   private StreamPublisher streamPublisher;
+  private WebhookSyncTrigger ownedSyncTrigger;
   private volatile int port = -1;
   private boolean started;
   private boolean closed;
@@ -137,7 +138,7 @@ public final class SyncServer implements AutoCloseable {
           config.limits.maxDatasetBytes(), config.syncSessionTokenTtl, config.credentialsTtl,
           config.pushNotifier, bulkExecutor, publisher::wakeUp,
           config.syncTrigger != null ? config.syncTrigger
-              : new WebhookSyncTrigger(config.lambdas, config.syncTriggerTimeout));
+              : (ownedSyncTrigger = new WebhookSyncTrigger(config.lambdas, config.syncTriggerTimeout)));
       SyncService service = new SyncService(settings);
       service.recover();
       streamPublisher = publisher;
@@ -267,6 +268,10 @@ public final class SyncServer implements AutoCloseable {
       } catch (Exception e) {
         LOG.warn("stopping HTTP server: {}", e.toString());
       }
+    }
+    if (ownedSyncTrigger != null) {
+      // after the HTTP side stopped: no request calls a webhook any more
+      ownedSyncTrigger.close();
     }
     if (ownedBulkExecutor != null) {
       ownedBulkExecutor.shutdown();

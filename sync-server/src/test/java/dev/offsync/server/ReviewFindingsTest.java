@@ -10,6 +10,8 @@ import dev.offsync.server.testing.RawClient;
 import dev.offsync.server.testing.ServerTestSupport;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -116,5 +118,22 @@ class ReviewFindingsTest extends ServerTestSupport {
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(json(call("GET", DS + "/records", null)).get("Records").get(0).get("Value").asText())
         .isEqualTo("a\ud83d\ude00b");
+  }
+
+  private static Set<Thread> httpClientThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("HttpClient-")).collect(Collectors.toSet());
+  }
+
+  @Test
+  void aServerWithoutSyncTriggerWebhooksStartsNoHttpClientThreads() {
+    // the JDK HttpClient's selector thread lives until the client is garbage collected (JDK 17 cannot close it), so
+    // every start of a server that never calls a webhook would leave one behind
+    Set<Thread> before = httpClientThreads();
+    restart();
+    restart();
+    Set<Thread> after = httpClientThreads();
+    after.removeAll(before);
+    assertThat(after).isEmpty();
   }
 }

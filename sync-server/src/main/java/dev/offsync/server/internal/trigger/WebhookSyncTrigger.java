@@ -35,14 +35,16 @@ import org.slf4j.LoggerFactory;
  *   <li>no complete answer within the timeout → {@link Kind#TIMED_OUT}.</li>
  * </ul>
  */
-public final class WebhookSyncTrigger implements SyncTrigger {
+public final class WebhookSyncTrigger implements SyncTrigger, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSyncTrigger.class);
   /** Largest answer accepted: AWS Lambda's limit for a synchronous response payload. */
   static final long MAX_RESPONSE_BYTES = 6L * 1024 * 1024;
 
   private final Map<String, URI> functions;
   private final Duration timeout;
-  private final HttpClient client;
+  /** Created on the first call: a client starts a selector thread that JDK 17 cannot stop (it ends once collected). */
+  private HttpClient client;
+  private boolean closed;
 
   /**
    * Creates the trigger.
@@ -53,11 +55,39 @@ public final class WebhookSyncTrigger implements SyncTrigger {
   public WebhookSyncTrigger(Map<String, URI> functions, Duration timeout) {
     this.functions = new LinkedHashMap<>(functions);
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(timeout)
-        .build();
+  }
+
+  private synchronized HttpClient client(String functionArn) throws SyncTriggerException {
+    if (closed) {
+      throw new SyncTriggerException(Kind.THROTTLED, "Sync Trigger function " + functionArn
+          + " cannot be called: the server is stopping", null);
+    }
+    if (client == null) {
+      client = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(timeout)
+          .build();
+    }
+    return client;
+  }
+
+  /** Releases the HTTP client (closed on JDKs where it can be; otherwise left to the garbage collector). */
+  @Override
+  public void close() {
+    HttpClient c;
+    synchronized (this) {
+      closed = true;
+      c = client;
+      client = null;
+    }
+    if (c instanceof AutoCloseable closeable) { // JDK 21+
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.debug("closing the Sync Trigger HTTP client: {}", e.toString());
+      }
+    }
   }
 
   @Override
@@ -73,7 +103,8 @@ public final class WebhookSyncTrigger implements SyncTrigger {
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(SyncTriggerJson.write(event)))
         .build();
-    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, WebhookSyncTrigger::body);
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        client(functionArn).sendAsync(request, WebhookSyncTrigger::body);
     HttpResponse<byte[]> response;
     try {
       // the request timeout only covers the answer's headers; the future bounds the body too
