@@ -2,9 +2,14 @@ package dev.offsync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offsync.server.internal.service.FileStreamSink;
 import dev.offsync.server.testing.CapturingStreamSink;
 import dev.offsync.server.testing.CapturingStreamSink.Published;
 import dev.offsync.server.testing.ServerTestSupport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,5 +75,23 @@ class LiveStreamingReviewTest extends ServerTestSupport {
 
     assertThat(changes(sink.take(5)))
         .containsExactly("replace@1", "replace@2", "replace@3", "remove@3", "replace@4");
+  }
+
+  @Test
+  void aFileSinkAppendAfterACrashMidAppendDoesNotGlueItsFirstLineToTheTornOne() throws Exception {
+    // a process killed during an append leaves part of a batch (never acknowledged: its entries are published again)
+    Path streams = dataDir.resolve("streams");
+    Files.createDirectories(streams);
+    Path file = streams.resolve("changes.jsonl");
+    Files.writeString(file, "{\"n\":1}\n{\"n\":2}\n{\"n\":3,\"kinesisSyncRe", StandardCharsets.UTF_8);
+
+    new FileStreamSink(streams).publish("changes", List.of("{\"n\":3}", "{\"n\":4}"));
+
+    ObjectMapper json = new ObjectMapper();
+    List<Integer> ns = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      ns.add(json.readTree(line).get("n").asInt()); // every line is a whole JSON document
+    }
+    assertThat(ns).containsExactly(1, 2, 3, 4);
   }
 }

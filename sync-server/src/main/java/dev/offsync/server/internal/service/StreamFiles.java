@@ -2,6 +2,7 @@ package dev.offsync.server.internal.service;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -52,6 +53,29 @@ final class StreamFiles {
     return streamDirectory.resolve(name + ".jsonl");
   }
 
+  /** The length of the file up to and including its last line break (0 if it has none). */
+  private static long completeLength(FileChannel file) throws IOException {
+    long size = file.size();
+    ByteBuffer buffer = ByteBuffer.allocate(8192);
+    long end = size;
+    while (end > 0) {
+      long start = Math.max(0, end - buffer.capacity());
+      buffer.clear().limit((int) (end - start));
+      while (buffer.hasRemaining()) {
+        if (file.read(buffer, start + buffer.position()) < 0) {
+          throw new IOException("stream file shrank while locked");
+        }
+      }
+      for (int i = (int) (end - start) - 1; i >= 0; i--) {
+        if (buffer.get(i) == '\n') {
+          return start + i + 1;
+        }
+      }
+      end = start;
+    }
+    return 0;
+  }
+
   /**
    * Appends content to a stream file in one piece, creating the file and its directory if needed.
    *
@@ -62,9 +86,16 @@ final class StreamFiles {
   static void append(Path target, Content content) throws IOException {
     Files.createDirectories(target.toAbsolutePath().getParent());
     synchronized (FILE_LOCK) {
-      try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
           FileLock lock = out.lock()) {
-        long end = out.size();
+        // every complete append ends with a line break; anything after the last one is what remains of an append
+        // cut short by a crash (never acknowledged, so published again): it goes, or this append's first line
+        // would be glued to it
+        long end = completeLength(out);
+        if (end < out.size()) {
+          out.truncate(end);
+        }
         out.position(end);
         try {
           OutputStream os = Channels.newOutputStream(out);
