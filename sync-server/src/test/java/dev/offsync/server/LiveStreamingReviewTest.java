@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.cognitosync.model.StreamingStatus;
 class LiveStreamingReviewTest extends ServerTestSupport {
   private static final String IDENTITY = "us-east-1:11111111-2222-3333-4444-555555555555";
 
-  private final CapturingStreamSink sink = new CapturingStreamSink();
+  private CapturingStreamSink sink = new CapturingStreamSink();
 
   @Override
   protected void configure(SyncServer.Builder b) {
@@ -93,5 +94,27 @@ class LiveStreamingReviewTest extends ServerTestSupport {
       ns.add(json.readTree(line).get("n").asInt()); // every line is a whole JSON document
     }
     assertThat(ns).containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  void aSinkThatThrowsAnErrorDoesNotStopPublishingForGood() throws Exception {
+    // e.g. an embedder's Kinesis sink whose client fails to initialise (ExceptionInInitializerError) the first time
+    AtomicBoolean thrown = new AtomicBoolean();
+    sink = new CapturingStreamSink() {
+      @Override
+      public void publish(String streamName, List<String> jsonLines) throws java.io.IOException {
+        if (thrown.compareAndSet(false, true)) {
+          throw new ExceptionInInitializerError("sink client could not be initialised (test)");
+        }
+        super.publish(streamName, jsonLines);
+      }
+    };
+    restart();
+    streaming();
+    update("d", RecordsApiTest.put("a", "1", 0));
+    update("d", RecordsApiTest.put("b", "2", 0));
+
+    assertThat(changes(sink.take(2))).containsExactly("replace@1", "replace@2");
+    assertThat(thrown).isTrue();
   }
 }

@@ -97,7 +97,9 @@ public final class StreamPublisher implements AutoCloseable {
         drain();
         failures = 0;
         await(pollInterval, true);
-      } catch (Exception e) {
+      } catch (Exception | Error e) {
+        // an Error too (a sink's ExceptionInInitializerError, NoClassDefFoundError, ...): it would otherwise end the
+        // thread, and with it every later publishing, until a restart
         failures++;
         Duration wait = backoff(failures);
         // one line per failure; the message of the sink or the store, never a line's content
@@ -167,7 +169,7 @@ public final class StreamPublisher implements AutoCloseable {
           acknowledged.addAll(batch.subList(i, j));
           i = j;
         }
-      } catch (Exception e) {
+      } catch (Exception | Error e) {
         try {
           finishBatch(acknowledged, true);
         } catch (RuntimeException suppressed) {
