@@ -3,6 +3,8 @@ package dev.offsync.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.offsync.server.testing.ServerTestSupport;
@@ -16,6 +18,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +62,9 @@ class SyncTriggerReviewTest extends ServerTestSupport {
     }
     URI base = URI.create("http://127.0.0.1:" + webhook.getAddress().getPort());
     b.lambda(ARN + "fail", base.resolve("/" + SECRET + "/fail?key=" + SECRET));
+    for (String fn : INVALID) {
+      b.lambda(ARN + fn, base.resolve("/" + fn));
+    }
     b.lambda(ARN + "unreachable",
         URI.create("http://admin:" + PASSWORD + "@127.0.0.1:" + closedPort() + "/" + SECRET + "/x"));
     b.syncTriggerTimeout(Duration.ofSeconds(5));
@@ -81,13 +87,47 @@ class SyncTriggerReviewTest extends ServerTestSupport {
     }
   }
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> INVALID = List.of("nul-key", "nul-value", "lone-surrogate", "bad-op", "duplicate",
+      "number", "version", "records-array", "record-null", "redirect", "huge", "empty");
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      ex.getRequestBody().readAllBytes();
-      byte[] body = "{\"errorMessage\":\"boom\"}".getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(500, body.length);
+      String fn = ex.getRequestURI().getPath().substring(ex.getRequestURI().getPath().lastIndexOf('/') + 1);
+      ObjectNode event = (ObjectNode) JSON.readTree(ex.getRequestBody());
+      ObjectNode records = (ObjectNode) event.get("datasetRecords");
+      String body = null;
+      int status = 200;
+      switch (fn) {
+        case "fail" -> {
+          status = 500;
+          body = "{\"errorMessage\":\"boom\"}";
+        }
+        case "nul-key" -> records.putObject("a\u0000b").put("newValue", "x");
+        case "nul-value" -> ((ObjectNode) records.get("a")).put("newValue", "x\u0000");
+        case "lone-surrogate" -> body = JSON.writeValueAsString(event).replace("\"newValue\":\"1\"",
+            "\"newValue\":\"\\ud800\"");
+        case "bad-op" -> ((ObjectNode) records.get("a")).put("op", "update");
+        case "duplicate" -> body = JSON.writeValueAsString(event).replace("\"datasetRecords\":{",
+            "\"datasetRecords\":{\"a\":{\"newValue\":\"evil\"},");
+        case "number" -> ((ObjectNode) records.get("a")).put("newValue", 5);
+        case "version" -> event.put("version", 3);
+        case "records-array" -> event.putArray("datasetRecords");
+        case "record-null" -> records.putNull("a");
+        case "redirect" -> {
+          ex.getResponseHeaders().set("Location", "/echo");
+          status = 302;
+          body = "";
+        }
+        case "huge" -> records.putObject("big").put("newValue", "x".repeat(7 * 1024 * 1024));
+        case "empty" -> body = "";
+        default -> { }
+      }
+      byte[] bytes = (body != null ? body : JSON.writeValueAsString(event)).getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
       try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
+        out.write(bytes);
       }
     }
   }
@@ -135,5 +175,24 @@ class SyncTriggerReviewTest extends ServerTestSupport {
 
     assertThat(failed).contains(ARN + "fail").contains("500").doesNotContain(SECRET);
     assertThat(unreachable).contains(ARN + "unreachable").doesNotContain(SECRET).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void invalidAnswersAreInvalidLambdaFunctionOutputAndWriteNothing() {
+    Identity me = newIdentity(POOL);
+    CognitoSyncClient app = syncClient(me.credentials());
+    update(app, me, put("a", "0", 0));
+    for (String fn : INVALID) {
+      useTrigger(fn);
+      assertThatThrownBy(() -> update(app, me, put("a", "1", 1))).as(fn)
+          .isInstanceOfSatisfying(InvalidLambdaFunctionOutputException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidLambdaFunctionOutputException");
+          });
+      var stored = developer().listRecords(r -> r.identityPoolId(POOL).identityId(me.identityId())
+          .datasetName(DATASET));
+      assertThat(stored.datasetSyncCount()).as(fn).isEqualTo(1);
+      assertThat(stored.records()).as(fn).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("0"));
+    }
   }
 }
