@@ -51,11 +51,21 @@ class LiveStreamingTest extends ServerTestSupport {
             .streamingStatus(status)));
   }
 
+  private void streaming(String pool, String streamName) {
+    developer().setIdentityPoolConfiguration(r -> r.identityPoolId(pool)
+        .cognitoStreams(s -> s.streamName(streamName).roleArn("arn:aws:iam::123456789012:role/streams")
+            .streamingStatus(StreamingStatus.ENABLED)));
+  }
+
   private void update(String dataset, RecordPatch... patches) {
+    update(POOL, dataset, patches);
+  }
+
+  private void update(String pool, String dataset, RecordPatch... patches) {
     CognitoSyncClient dev = developer();
-    String token = dev.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset))
+    String token = dev.listRecords(r -> r.identityPoolId(pool).identityId(IDENTITY).datasetName(dataset))
         .syncSessionToken();
-    dev.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset).syncSessionToken(token)
+    dev.updateRecords(r -> r.identityPoolId(pool).identityId(IDENTITY).datasetName(dataset).syncSessionToken(token)
         .recordPatches(patches));
   }
 
@@ -176,6 +186,44 @@ class LiveStreamingTest extends ServerTestSupport {
     }
     server.close();
     assertThat(sink.acknowledged()).hasSize(10).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aStreamThatKeepsFailingHoldsBackOnlyItsOwnChanges() throws Exception {
+    sink.failStream("stream-a");
+    streaming(POOL, "stream-a");
+    streaming(OTHER_POOL, "stream-b");
+    // interleaved, so that every batch starts with a row of the failing stream
+    for (int i = 0; i < 5; i++) {
+      update(POOL, "d", RecordsApiTest.put("k" + i, "v", 0));
+      update(OTHER_POOL, "d", RecordsApiTest.put("k" + i, "v", 0));
+      update(OTHER_POOL, "e", RecordsApiTest.put("k" + i, "v", 0));
+    }
+
+    List<Published> delivered = sink.take(10);
+    assertThat(delivered).extracting(Published::stream).containsOnly("stream-b");
+    for (String dataset : List.of("d", "e")) {
+      assertThat(syncCounts(delivered.stream()
+          .filter(p -> p.json().get("dataSetName").asText().equals(dataset)).toList()))
+          .containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+    // still failing, and later changes of the other pool keep flowing in the following passes
+    sink.awaitFailure("stream-a");
+    sink.awaitFailure("stream-a");
+    update(OTHER_POOL, "d", RecordsApiTest.put("later", "v", 0));
+    List<Published> later = sink.take(1);
+    assertThat(later.get(0).stream()).isEqualTo("stream-b");
+    assertThat(later.get(0).json().get("syncCount").asLong()).isEqualTo(6);
+    assertThat(sink.acknowledged()).extracting(Published::stream).doesNotContain("stream-a");
+
+    sink.recover("stream-a");
+    List<Published> recovered = sink.take(5);
+    assertThat(recovered).extracting(Published::stream).containsOnly("stream-a");
+    assertThat(recovered).extracting(p -> p.json().get("identityPoolId").asText()).containsOnly(POOL);
+    assertThat(syncCounts(recovered)).containsExactly(1L, 2L, 3L, 4L, 5L);
+    server.close();
+    assertThat(sink.acknowledged()).hasSize(16).doesNotHaveDuplicates();
+    assertThat(sink.untaken()).isZero();
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -298,13 +299,17 @@ public interface StoreTransaction {
   void appendStreamOutbox(StreamOutboxEntry entry);
 
   /**
-   * The oldest records of the stream outbox, ordered by ({@code created}, pool, identity, dataset, {@code syncCount},
-   * {@code deletion}), which keeps each dataset's commit order.
+   * The oldest records of the stream outbox whose stream is not in {@code skippedStreams}, ordered by
+   * ({@code created}, pool, identity, dataset, {@code syncCount}, {@code deletion}), which keeps each dataset's commit
+   * order. The publisher skips the streams whose sink is failing, so that their records do not hold back the other
+   * streams'. One query that walks the outbox in that order (its index) and passes over the skipped streams' records;
+   * the set is expected to be small (it is bound as one parameter per stream).
    *
    * @param limit maximum number of records
+   * @param skippedStreams stream names whose records are left out; empty for every record
    * @return the records
    */
-  List<StreamOutboxEntry> streamOutbox(int limit);
+  List<StreamOutboxEntry> streamOutbox(int limit, Set<String> skippedStreams);
 
   /**
    * The latest {@code created} of a dataset's records still in the stream outbox, so that a new record of the dataset

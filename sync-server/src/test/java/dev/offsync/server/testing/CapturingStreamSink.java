@@ -8,6 +8,8 @@ import dev.offsync.server.spi.StreamSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,28 @@ public class CapturingStreamSink implements StreamSink {
   private final AtomicInteger toFail = new AtomicInteger();
   private final AtomicInteger failures = new AtomicInteger();
   private final LinkedBlockingQueue<Integer> attempts = new LinkedBlockingQueue<>();
+  private final Set<String> brokenStreams = ConcurrentHashMap.newKeySet();
+  private final LinkedBlockingQueue<String> failedStreams = new LinkedBlockingQueue<>();
+
+  /**
+   * Makes every call for one stream throw until {@link #recover} (other streams are unaffected).
+   *
+   * @param streamName the stream
+   * @return this
+   */
+  public CapturingStreamSink failStream(String streamName) {
+    brokenStreams.add(streamName);
+    return this;
+  }
+
+  /**
+   * Ends {@link #failStream} for a stream.
+   *
+   * @param streamName the stream
+   */
+  public void recover(String streamName) {
+    brokenStreams.remove(streamName);
+  }
 
   /**
    * Makes the next calls throw.
@@ -57,8 +81,9 @@ public class CapturingStreamSink implements StreamSink {
   public void publish(String streamName, List<String> jsonLines) throws IOException {
     assertThat(jsonLines).isNotEmpty();
     attempts.add(jsonLines.size());
-    if (toFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+    if (brokenStreams.contains(streamName) || toFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       failures.incrementAndGet();
+      failedStreams.add(streamName);
       throw new IOException("sink unavailable (test)");
     }
     for (String line : jsonLines) {
@@ -92,6 +117,23 @@ public class CapturingStreamSink implements StreamSink {
    */
   public void awaitAttempt() throws InterruptedException {
     assertThat(attempts.poll(20, TimeUnit.SECONDS)).as("a sink call within 20 s").isNotNull();
+  }
+
+  /**
+   * Waits until a call for the given stream has failed once more (failures of other streams are passed over).
+   *
+   * @param streamName the stream
+   * @throws InterruptedException if interrupted
+   */
+  public void awaitFailure(String streamName) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      String failed = failedStreams.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      assertThat(failed).as("a failed call for %s within 20 s", streamName).isNotNull();
+      if (failed.equals(streamName)) {
+        return;
+      }
+    }
   }
 
   /**

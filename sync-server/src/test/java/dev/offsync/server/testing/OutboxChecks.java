@@ -7,6 +7,7 @@ import dev.offsync.server.spi.StreamOutboxEntry;
 import dev.offsync.server.spi.SyncStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** Store-level checks of the Cognito Streams outbox primitives, the same on every store. */
 public final class OutboxChecks {
@@ -33,8 +34,13 @@ public final class OutboxChecks {
       tx.appendStreamOutbox(b1);
       return null;
     });
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10))).containsExactly(b1, a1, a2, a2deleted);
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(2))).containsExactly(b1, a1);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of()))).containsExactly(b1, a1, a2, a2deleted);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(2, Set.of()))).containsExactly(b1, a1);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of("other"))))
+        .as("a skipped stream's rows are left out").containsExactly(a1, a2, a2deleted);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(2, Set.of("s")))).containsExactly(b1);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of("s", "other", "third"))))
+        .isEmpty();
 
     assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("one", t, t.plusSeconds(30)))).isTrue();
     assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("two", t.plusSeconds(29), t.plusSeconds(59))))
@@ -60,12 +66,12 @@ public final class OutboxChecks {
       tx.deleteStreamOutbox(List.of(b1, a1, a1));
       return null;
     });
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10))).containsExactly(a2, a2deleted);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of()))).containsExactly(a2, a2deleted);
     store.write(tx -> {
       tx.deleteStreamOutbox(List.of(a2, a2deleted));
       tx.releaseStreamLease("one");
       return null;
     });
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10))).isEmpty();
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of()))).isEmpty();
   }
 }

@@ -7,8 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -24,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p>A pass takes the store's one stream lease (so instances sharing a database never publish at the same time, and
  * each dataset's entries go out in commit order), reads the oldest entries, hands each run of entries of one stream to
  * the sink in order, and deletes entries only after the sink returned; it repeats until the outbox is empty, then gives
- * the lease back. A sink failure ends the pass (acknowledged entries are deleted, the rest stay) and the next one
- * starts after a back-off that doubles up to a cap; commits do not cut a back-off short. Delivery is at least once: a
- * stop or crash between the sink's acknowledgement and the delete publishes those entries again at the next pass.
+ * the lease back. Failures are isolated per stream: when the sink fails for a stream, that stream's entries stay in the
+ * outbox and the stream is skipped (by this pass, and by later ones until its back-off, doubling up to a cap, has
+ * passed), while the other streams' entries keep going out; commits do not cut a stream's back-off short. A store
+ * failure ends the pass and the next one starts after the same kind of back-off. Delivery is at least once: a stop or
+ * crash between the sink's acknowledgement and the delete publishes those entries again at the next pass.
  */
 public final class StreamPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamPublisher.class);
@@ -43,6 +49,8 @@ public final class StreamPublisher implements AutoCloseable {
   private final String owner = "publisher-" + UUID.randomUUID();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition signal = lock.newCondition();
+  /** The streams whose last sink call failed, by name; only the publisher thread touches it. */
+  private final Map<String, StreamBackoff> failing = new HashMap<>();
   private boolean woken;
   private volatile boolean closed;
   private Thread thread;
@@ -90,24 +98,68 @@ public final class StreamPublisher implements AutoCloseable {
     }
   }
 
+  /** A failing stream: its consecutive failures and when it may be tried again ({@link System#nanoTime}). */
+  private static final class StreamBackoff {
+    int failures;
+    long retryAt;
+  }
+
   private void run() {
     int failures = 0;
     while (!closed) {
       try {
         drain();
         failures = 0;
-        await(pollInterval, true);
+        await(untilNextRetry(), true);
       } catch (Exception | Error e) {
-        // an Error too (a sink's ExceptionInInitializerError, NoClassDefFoundError, ...): it would otherwise end the
-        // thread, and with it every later publishing, until a restart
+        // an Error too (NoClassDefFoundError, ...): it would otherwise end the thread, and with it every later
+        // publishing, until a restart. Sink failures are handled per stream in drain(); this is the store's.
         failures++;
         Duration wait = backoff(failures);
-        // one line per failure; the message of the sink or the store, never a line's content
+        // one line per failure; the message of the store, never a line's content
         LOG.warn("stream publishing failed (attempt {}), retrying in {} ms: {}", failures, wait.toMillis(),
             e.toString());
         await(wait, false);
       }
     }
+  }
+
+  /**
+   * The idle wait: the poll interval, or less when a failing stream's back-off ends before it. A back-off already over
+   * does not shorten it (e.g. when the pass ended because another instance holds the lease: no busy loop).
+   */
+  private Duration untilNextRetry() {
+    Duration wait = pollInterval;
+    long now = System.nanoTime();
+    for (StreamBackoff b : failing.values()) {
+      Duration left = Duration.ofNanos(b.retryAt - now);
+      if (!left.isNegative() && !left.isZero() && left.compareTo(wait) < 0) {
+        wait = left;
+      }
+    }
+    return wait;
+  }
+
+  /** The streams still in their back-off, to leave out of the outbox reads. */
+  private Set<String> backedOff() {
+    Set<String> out = new HashSet<>();
+    long now = System.nanoTime();
+    failing.forEach((stream, b) -> {
+      if (b.retryAt - now > 0) {
+        out.add(stream);
+      }
+    });
+    return out;
+  }
+
+  private void streamFailed(String stream, int lines, Throwable e) {
+    StreamBackoff b = failing.computeIfAbsent(stream, s -> new StreamBackoff());
+    b.failures++;
+    Duration wait = backoff(b.failures);
+    b.retryAt = System.nanoTime() + wait.toNanos();
+    // one line per failure of the stream; the sink's message, never a line's content
+    LOG.warn("publishing {} lines to stream {} failed (attempt {}); the stream's lines wait, retrying it in {} ms: {}",
+        lines, stream, b.failures, wait.toMillis(), e.toString());
   }
 
   private Duration backoff(int failures) {
@@ -135,10 +187,15 @@ public final class StreamPublisher implements AutoCloseable {
     }
   }
 
-  /** One pass: publishes batches until the outbox is empty, the lease is elsewhere, or the publisher closes. */
+  /**
+   * One pass: publishes batches until the outbox holds nothing but rows of streams in their back-off, the lease is
+   * elsewhere, or the publisher closes. A stream whose sink call fails is skipped for the rest of the pass.
+   */
   private void drain() throws Exception {
-    // a read first, so an idle server (or one whose pools do not stream) never writes
-    if (store.read(tx -> tx.streamOutbox(1)).isEmpty()) {
+    Set<String> skipped = backedOff();
+    // a read first, so an idle server (or one whose only rows wait for a failing stream) never writes
+    if (store.read(tx -> tx.streamOutbox(1, Set.copyOf(skipped))).isEmpty()) {
+      failing.keySet().retainAll(skipped); // streams whose back-off is over have no rows left: forget them
       return;
     }
     while (true) {
@@ -146,40 +203,48 @@ public final class StreamPublisher implements AutoCloseable {
         releaseQuietly();
         return;
       }
+      Set<String> skip = Set.copyOf(skipped);
       List<StreamOutboxEntry> batch = store.write(tx -> {
         Instant now = clock.instant();
-        return tx.acquireStreamLease(owner, now, now.plus(lease)) ? tx.streamOutbox(BATCH) : null;
+        return tx.acquireStreamLease(owner, now, now.plus(lease)) ? tx.streamOutbox(BATCH, skip) : null;
       });
       if (batch == null) {
         return; // another instance is publishing; the timer looks again
       }
       List<StreamOutboxEntry> acknowledged = new ArrayList<>(batch.size());
-      try {
-        int i = 0;
-        while (i < batch.size()) {
-          // a run of consecutive entries of one stream, in outbox order
-          String stream = batch.get(i).streamName();
-          int j = i;
-          List<String> lines = new ArrayList<>();
-          while (j < batch.size() && batch.get(j).streamName().equals(stream)) {
-            lines.add(batch.get(j).jsonLine());
-            j++;
+      boolean stop = false;
+      int i = 0;
+      while (i < batch.size() && !stop) {
+        // a run of consecutive entries of one stream, in outbox order
+        String stream = batch.get(i).streamName();
+        int j = i;
+        List<String> lines = new ArrayList<>();
+        while (j < batch.size() && batch.get(j).streamName().equals(stream)) {
+          lines.add(batch.get(j).jsonLine());
+          j++;
+        }
+        // a stream that failed earlier in this pass keeps its later entries back too (its order)
+        if (!skipped.contains(stream)) {
+          try {
+            sink.publish(stream, lines);
+            acknowledged.addAll(batch.subList(i, j));
+            failing.remove(stream);
+          } catch (Exception | Error e) {
+            // an Error too (a sink's ExceptionInInitializerError, ...): handled like any failure of this stream
+            skipped.add(stream);
+            streamFailed(stream, lines.size(), e);
           }
-          sink.publish(stream, lines);
-          acknowledged.addAll(batch.subList(i, j));
-          i = j;
         }
-      } catch (Exception | Error e) {
-        try {
-          finishBatch(acknowledged, true);
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
+        stop = closed;
+        i = j;
       }
-      boolean last = batch.size() < BATCH;
+      boolean last = batch.size() < BATCH || stop;
       finishBatch(acknowledged, last);
       if (last) {
+        if (!stop) {
+          // every stream not skipped had all its rows tried: forget those whose back-off is over (they had none)
+          failing.keySet().retainAll(skipped);
+        }
         return;
       }
     }

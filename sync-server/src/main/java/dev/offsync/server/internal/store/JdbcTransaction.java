@@ -19,10 +19,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -561,14 +563,33 @@ public abstract class JdbcTransaction implements StoreTransaction {
   }
 
   @Override
-  public List<StreamOutboxEntry> streamOutbox(int limit) {
-    return jdbc(() -> queryList(
-        "SELECT " + OUTBOX_COLUMNS + " FROM stream_outbox"
-            + " ORDER BY created_ms, pool_id, identity_id, dataset, sync_count, deletion LIMIT ?",
-        ps -> ps.setInt(1, limit),
+  public List<StreamOutboxEntry> streamOutbox(int limit, Set<String> skippedStreams) {
+    List<String> skipped = List.copyOf(skippedStreams);
+    return jdbc(() -> queryList(outboxSql(skipped.size()),
+        ps -> {
+          int i = 1;
+          for (String stream : skipped) {
+            ps.setString(i++, stream);
+          }
+          ps.setInt(i, limit);
+        },
         rs -> new StreamOutboxEntry(
             new DatasetId(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4), rs.getInt(5) != 0,
             Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), rs.getString(8))));
+  }
+
+  /**
+   * The outbox read: one statement whatever the skipped set, walking the order index ({@code stream_outbox_in_order})
+   * and filtering the skipped streams' rows out; parameters are the skipped names, then the limit.
+   *
+   * @param skipped how many streams are skipped
+   * @return the SQL
+   */
+  static String outboxSql(int skipped) {
+    String where = skipped == 0 ? ""
+        : " WHERE stream_name NOT IN (" + String.join(", ", Collections.nCopies(skipped, "?")) + ")";
+    return "SELECT " + OUTBOX_COLUMNS + " FROM stream_outbox" + where
+        + " ORDER BY created_ms, pool_id, identity_id, dataset, sync_count, deletion LIMIT ?";
   }
 
   @Override

@@ -36,6 +36,22 @@ class SqliteScanPlanTest {
     }
   }
 
+  @Test
+  void theOutboxReadWalksTheOrderIndexWhateverTheSkippedStreams(@TempDir Path dir) throws Exception {
+    SqliteSyncStore.openInDirectory(dir).close();
+    Path file;
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+      file = files.filter(p -> p.toString().endsWith(".db")).findFirst().orElseThrow();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      for (int skipped : new int[] {0, 1, 3}) {
+        assertThat(plan(c, JdbcTransaction.outboxSql(skipped))).as("plan with %d skipped streams", skipped)
+            .contains("stream_outbox_in_order")
+            .doesNotContain("USE TEMP B-TREE");
+      }
+    }
+  }
+
   private static String plan(Connection c, String sql) throws Exception {
     List<String> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
