@@ -131,7 +131,7 @@ public final class SyncServer implements AutoCloseable {
       }
       StreamSink sink = config.streamSink != null ? config.streamSink : new FileStreamSink(config.streamDirectory());
       StreamPublisher publisher = new StreamPublisher(store, sink, clock, config.streamPollInterval,
-          config.streamFirstBackoff, config.streamMaxBackoff, STREAM_LEASE);
+          config.streamFirstBackoff, config.streamMaxBackoff, STREAM_LEASE, config.streamBatchBytes);
       Settings settings = new Settings(
           store, key, clock, config.streamDirectory(),
           config.limits.maxDatasetsPerIdentity(), config.limits.maxRecordsPerDataset(),
@@ -317,6 +317,7 @@ public final class SyncServer implements AutoCloseable {
     private Duration streamPollInterval = Duration.ofSeconds(1);
     private Duration streamFirstBackoff = Duration.ofSeconds(1);
     private Duration streamMaxBackoff = Duration.ofMinutes(1);
+    private long streamBatchBytes = StreamPublisher.BATCH_BYTES;
     private SyncStore store;
     private int maxThreads = 64;
     private final Map<String, URI> lambdas = new LinkedHashMap<>();
@@ -345,6 +346,7 @@ public final class SyncServer implements AutoCloseable {
       b.streamPollInterval = streamPollInterval;
       b.streamFirstBackoff = streamFirstBackoff;
       b.streamMaxBackoff = streamMaxBackoff;
+      b.streamBatchBytes = streamBatchBytes;
       b.store = store;
       b.maxThreads = maxThreads;
       b.lambdas.putAll(lambdas);
@@ -579,6 +581,20 @@ public final class SyncServer implements AutoCloseable {
       }
       this.streamFirstBackoff = first;
       this.streamMaxBackoff = max;
+      return this;
+    }
+
+    /**
+     * The byte budget of one stream publisher batch (tests set a small one; see {@link StreamPublisher#BATCH_BYTES}).
+     *
+     * @param bytes positive
+     * @return this
+     */
+    Builder streamBatchBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("bytes must be positive: " + bytes);
+      }
+      this.streamBatchBytes = bytes;
       return this;
     }
 

@@ -305,11 +305,19 @@ public interface StoreTransaction {
    * streams'. One query that walks the outbox in that order (its index) and passes over the skipped streams' records;
    * the set is expected to be small (it is bound as one parameter per stream).
    *
+   * <p>The result is bounded by bytes as well as by {@code limit}, so that a batch of large lines does not have to be
+   * held in memory at once: records are taken in order while the lines taken before them amount to less than
+   * {@code maxBytes} (UTF-8 bytes of {@link StreamOutboxEntry#jsonLine}, as stored: measured by the store, not
+   * re-encoded), so the first record is always returned however long its line, and the result exceeds
+   * {@code maxBytes} by at most its last line. A result cut by {@code maxBytes} therefore holds at least
+   * {@code maxBytes}; records beyond the cut are not read into memory (not even by the driver).
+   *
    * @param limit maximum number of records
+   * @param maxBytes positive; no record is added once the lines returned reach it
    * @param skippedStreams stream names whose records are left out; empty for every record
    * @return the records
    */
-  List<StreamOutboxEntry> streamOutbox(int limit, Set<String> skippedStreams);
+  List<StreamOutboxEntry> streamOutbox(int limit, long maxBytes, Set<String> skippedStreams);
 
   /**
    * The latest {@code created} of a dataset's records still in the stream outbox, so that a new record of the dataset

@@ -40,6 +40,7 @@ public class CapturingStreamSink implements StreamSink {
 
   private final LinkedBlockingQueue<Published> arrivals = new LinkedBlockingQueue<>();
   private final List<Published> acknowledged = new CopyOnWriteArrayList<>();
+  private final List<List<String>> acknowledgedCalls = new CopyOnWriteArrayList<>();
   private final AtomicInteger toFail = new AtomicInteger();
   private final AtomicInteger failures = new AtomicInteger();
   private final LinkedBlockingQueue<Integer> attempts = new LinkedBlockingQueue<>();
@@ -86,6 +87,7 @@ public class CapturingStreamSink implements StreamSink {
       failedStreams.add(streamName);
       throw new IOException("sink unavailable (test)");
     }
+    acknowledgedCalls.add(List.copyOf(jsonLines));
     for (String line : jsonLines) {
       Published p = new Published(streamName, line);
       acknowledged.add(p);
@@ -143,6 +145,15 @@ public class CapturingStreamSink implements StreamSink {
    */
   public List<Published> acknowledged() {
     return List.copyOf(acknowledged);
+  }
+
+  /**
+   * The calls that succeeded, each with its lines, in order.
+   *
+   * @return the calls
+   */
+  public List<List<String>> acknowledgedCalls() {
+    return List.copyOf(acknowledgedCalls);
   }
 
   /**

@@ -26,7 +26,7 @@ public final class OutboxChecks {
     StreamOutboxEntry a2 = new StreamOutboxEntry(a, 2, false, t, "s", "{\"n\":\"a2\"}");
     StreamOutboxEntry a2deleted = new StreamOutboxEntry(a, 2, true, t, "s", "{\"n\":\"a2-deleted\"}");
     StreamOutboxEntry a1 = new StreamOutboxEntry(a, 1, false, t, "s", "{\"n\":\"a1\"}");
-    StreamOutboxEntry b1 = new StreamOutboxEntry(b, 1, false, t.minusMillis(1), "other", "{\"n\":\"b1\"}");
+    StreamOutboxEntry b1 = new StreamOutboxEntry(b, 1, false, t.minusMillis(1), "other", "{\"n\":\"b1\u00e9\"}");
     store.write(tx -> {
       tx.appendStreamOutbox(a2deleted);
       tx.appendStreamOutbox(a2);
@@ -34,13 +34,28 @@ public final class OutboxChecks {
       tx.appendStreamOutbox(b1);
       return null;
     });
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of()))).containsExactly(b1, a1, a2, a2deleted);
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(2, Set.of()))).containsExactly(b1, a1);
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of("other"))))
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Long.MAX_VALUE, Set.of()))).containsExactly(b1, a1, a2, a2deleted);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(2, Long.MAX_VALUE, Set.of()))).containsExactly(b1, a1);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Long.MAX_VALUE, Set.of("other"))))
         .as("a skipped stream's rows are left out").containsExactly(a1, a2, a2deleted);
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(2, Set.of("s")))).containsExactly(b1);
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of("s", "other", "third"))))
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(2, Long.MAX_VALUE, Set.of("s")))).containsExactly(b1);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Long.MAX_VALUE, Set.of("s", "other", "third"))))
         .isEmpty();
+    // the byte budget: b1's line is 12 UTF-8 bytes (11 chars), a1's and a2's 10, a2deleted's 18
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, 1, Set.of())))
+        .as("the first record whatever its size").containsExactly(b1);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, 12, Set.of())))
+        .as("nothing more once the budget is reached, in UTF-8 bytes").containsExactly(b1);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, 13, Set.of())))
+        .as("a record is added while the lines before it are under the budget").containsExactly(b1, a1);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, 23, Set.of())))
+        .containsExactly(b1, a1, a2);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, 33, Set.of())))
+        .containsExactly(b1, a1, a2, a2deleted);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(2, 1000, Set.of())))
+        .as("the row limit still applies").containsExactly(b1, a1);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, 11, Set.of("other"))))
+        .as("skipped streams' lines do not count").containsExactly(a1, a2);
 
     assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("one", t, t.plusSeconds(30)))).isTrue();
     assertThat(store.<Boolean>write(tx -> tx.acquireStreamLease("two", t.plusSeconds(29), t.plusSeconds(59))))
@@ -66,12 +81,12 @@ public final class OutboxChecks {
       tx.deleteStreamOutbox(List.of(b1, a1, a1));
       return null;
     });
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of()))).containsExactly(a2, a2deleted);
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Long.MAX_VALUE, Set.of()))).containsExactly(a2, a2deleted);
     store.write(tx -> {
       tx.deleteStreamOutbox(List.of(a2, a2deleted));
       tx.releaseStreamLease("one");
       return null;
     });
-    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Set.of()))).isEmpty();
+    assertThat(store.<List<StreamOutboxEntry>>read(tx -> tx.streamOutbox(10, Long.MAX_VALUE, Set.of()))).isEmpty();
   }
 }

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>A pass takes the store's one stream lease (so instances sharing a database never publish at the same time, and
  * each dataset's entries go out in commit order), reads the oldest entries, hands each run of entries of one stream to
  * the sink in order, and deletes entries only after the sink returned; it repeats until the outbox is empty, then gives
- * the lease back. Failures are isolated per stream: when the sink fails for a stream, that stream's entries stay in the
+ * the lease back. A batch is bounded by rows ({@link #BATCH}) and by bytes ({@link #BATCH_BYTES}): the store stops
+ * adding entries once their lines reach the budget, and a sink call carries at most the budget, or one longer line
+ * alone; a batch cut by either bound is never taken for the last one. Failures are isolated per stream: when the sink fails for a stream, that stream's entries stay in the
  * outbox and the stream is skipped (by this pass, and by later ones until its back-off, doubling up to a cap, has
  * passed), while the other streams' entries keep going out; commits do not cut a stream's back-off short. A store
  * failure ends the pass and the next one starts after the same kind of back-off. Delivery is at least once: a stop or
@@ -38,6 +40,11 @@ public final class StreamPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamPublisher.class);
   /** Entries read per transaction. */
   static final int BATCH = 64;
+  /**
+   * The default byte budget of a batch (UTF-8 bytes of its lines): a batch stops taking entries once its lines reach
+   * it, and one sink call carries at most this much, except a single longer line alone.
+   */
+  public static final long BATCH_BYTES = 8L * 1024 * 1024;
 
   private final SyncStore store;
   private final StreamSink sink;
@@ -46,6 +53,7 @@ public final class StreamPublisher implements AutoCloseable {
   private final Duration firstBackoff;
   private final Duration maxBackoff;
   private final Duration lease;
+  private final long batchBytes;
   private final String owner = "publisher-" + UUID.randomUUID();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition signal = lock.newCondition();
@@ -65,9 +73,10 @@ public final class StreamPublisher implements AutoCloseable {
    * @param firstBackoff the wait after a first failure
    * @param maxBackoff the cap of the doubling wait after consecutive failures
    * @param lease how long a pass's lease lasts unless renewed (each batch renews it)
+   * @param batchBytes the byte budget of a batch and of a sink call ({@link #BATCH_BYTES} unless testing); positive
    */
   public StreamPublisher(SyncStore store, StreamSink sink, Clock clock, Duration pollInterval, Duration firstBackoff,
-      Duration maxBackoff, Duration lease) {
+      Duration maxBackoff, Duration lease, long batchBytes) {
     this.store = Objects.requireNonNull(store, "store == null");
     this.sink = Objects.requireNonNull(sink, "sink == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -75,6 +84,10 @@ public final class StreamPublisher implements AutoCloseable {
     this.firstBackoff = Objects.requireNonNull(firstBackoff, "firstBackoff == null");
     this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff == null");
     this.lease = Objects.requireNonNull(lease, "lease == null");
+    if (batchBytes < 1) {
+      throw new IllegalArgumentException("batchBytes must be positive: " + batchBytes);
+    }
+    this.batchBytes = batchBytes;
   }
 
   /** Starts the background thread; its first pass publishes what a previous run left. */
@@ -194,7 +207,7 @@ public final class StreamPublisher implements AutoCloseable {
   private void drain() throws Exception {
     Set<String> skipped = backedOff();
     // a read first, so an idle server (or one whose only rows wait for a failing stream) never writes
-    if (store.read(tx -> tx.streamOutbox(1, Set.copyOf(skipped))).isEmpty()) {
+    if (store.read(tx -> tx.streamOutbox(1, batchBytes, Set.copyOf(skipped))).isEmpty()) {
       failing.keySet().retainAll(skipped); // streams whose back-off is over have no rows left: forget them
       return;
     }
@@ -206,21 +219,30 @@ public final class StreamPublisher implements AutoCloseable {
       Set<String> skip = Set.copyOf(skipped);
       List<StreamOutboxEntry> batch = store.write(tx -> {
         Instant now = clock.instant();
-        return tx.acquireStreamLease(owner, now, now.plus(lease)) ? tx.streamOutbox(BATCH, skip) : null;
+        return tx.acquireStreamLease(owner, now, now.plus(lease)) ? tx.streamOutbox(BATCH, batchBytes, skip) : null;
       });
       if (batch == null) {
         return; // another instance is publishing; the timer looks again
       }
       List<StreamOutboxEntry> acknowledged = new ArrayList<>(batch.size());
+      long[] sizes = new long[batch.size()];
+      long total = 0;
+      for (int k = 0; k < sizes.length; k++) {
+        sizes[k] = DatasetOperations.utf8Length(batch.get(k).jsonLine());
+        total += sizes[k];
+      }
       boolean stop = false;
       int i = 0;
       while (i < batch.size() && !stop) {
-        // a run of consecutive entries of one stream, in outbox order
+        // one call: consecutive entries of one stream, in outbox order, within the byte budget (a longer line alone)
         String stream = batch.get(i).streamName();
         int j = i;
+        long bytes = 0;
         List<String> lines = new ArrayList<>();
-        while (j < batch.size() && batch.get(j).streamName().equals(stream)) {
+        while (j < batch.size() && batch.get(j).streamName().equals(stream)
+            && (j == i || bytes + sizes[j] <= batchBytes)) {
           lines.add(batch.get(j).jsonLine());
+          bytes += sizes[j];
           j++;
         }
         // a stream that failed earlier in this pass keeps its later entries back too (its order)
@@ -238,7 +260,8 @@ public final class StreamPublisher implements AutoCloseable {
         stop = closed;
         i = j;
       }
-      boolean last = batch.size() < BATCH || stop;
+      // a batch cut by the row limit or by the byte budget (its lines then reach the budget) may have a successor
+      boolean last = (batch.size() < BATCH && total < batchBytes) || stop;
       finishBatch(acknowledged, last);
       if (last) {
         if (!stop) {

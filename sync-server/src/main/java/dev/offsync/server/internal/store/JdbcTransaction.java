@@ -563,24 +563,40 @@ public abstract class JdbcTransaction implements StoreTransaction {
   }
 
   @Override
-  public List<StreamOutboxEntry> streamOutbox(int limit, Set<String> skippedStreams) {
+  public List<StreamOutboxEntry> streamOutbox(int limit, long maxBytes, Set<String> skippedStreams) {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+    }
     List<String> skipped = List.copyOf(skippedStreams);
-    return jdbc(() -> queryList(outboxSql(skipped.size()),
+    // (position in the outbox order, entry): the statement leaves the order to us (no sort of the lines in SQL)
+    List<Map.Entry<Long, StreamOutboxEntry>> rows = jdbc(() -> queryList(outboxSql(skipped.size()),
         ps -> {
           int i = 1;
           for (String stream : skipped) {
             ps.setString(i++, stream);
           }
-          ps.setInt(i, limit);
+          ps.setInt(i++, limit);
+          ps.setLong(i, maxBytes);
         },
-        rs -> new StreamOutboxEntry(
+        rs -> Map.entry(rs.getLong(9), new StreamOutboxEntry(
             new DatasetId(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4), rs.getInt(5) != 0,
-            Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), rs.getString(8))));
+            Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), rs.getString(8)))));
+    rows.sort(Map.Entry.comparingByKey());
+    List<StreamOutboxEntry> out = new ArrayList<>(rows.size());
+    rows.forEach(row -> out.add(row.getValue()));
+    return out;
   }
 
+  private static final String OUTBOX_ORDER = "created_ms, pool_id, identity_id, dataset, sync_count, deletion";
+
   /**
-   * The outbox read: one statement whatever the skipped set, walking the order index ({@code stream_outbox_in_order})
-   * and filtering the skipped streams' rows out; parameters are the skipped names, then the limit.
+   * The outbox read: one statement whatever the skipped set. It walks the order index ({@code stream_outbox_in_order})
+   * for the first {@code limit} rows of the streams not skipped, taking only their keys and their lines' byte length
+   * ({@code octet_length}: the stored size, no re-encoding), sums the lengths in that order, and joins back to the
+   * table (primary key) for the lines of the rows whose predecessors amount to less than the byte budget; so the
+   * lines beyond the budget never leave the database. The rows come with their position in the outbox order (column
+   * 9) and in no particular order: sorting them in SQL would copy the lines once more (a temporary B-tree on SQLite).
+   * Parameters: the skipped names, the limit, the budget.
    *
    * @param skipped how many streams are skipped
    * @return the SQL
@@ -588,8 +604,14 @@ public abstract class JdbcTransaction implements StoreTransaction {
   static String outboxSql(int skipped) {
     String where = skipped == 0 ? ""
         : " WHERE stream_name NOT IN (" + String.join(", ", Collections.nCopies(skipped, "?")) + ")";
-    return "SELECT " + OUTBOX_COLUMNS + " FROM stream_outbox" + where
-        + " ORDER BY created_ms, pool_id, identity_id, dataset, sync_count, deletion LIMIT ?";
+    return "WITH page AS (SELECT pool_id, identity_id, dataset, sync_count, deletion, created_ms,"
+        + " octet_length(line) AS bytes FROM stream_outbox" + where + " ORDER BY " + OUTBOX_ORDER + " LIMIT ?),"
+        + " sized AS (SELECT page.*, SUM(bytes) OVER w - bytes AS before, ROW_NUMBER() OVER w AS seq"
+        + " FROM page WINDOW w AS (ORDER BY " + OUTBOX_ORDER + " ROWS UNBOUNDED PRECEDING))"
+        + " SELECT o.pool_id, o.identity_id, o.dataset, o.sync_count, o.deletion, o.created_ms, o.stream_name, o.line,"
+        + " sized.seq FROM sized JOIN stream_outbox o ON o.pool_id = sized.pool_id"
+        + " AND o.identity_id = sized.identity_id AND o.dataset = sized.dataset AND o.sync_count = sized.sync_count"
+        + " AND o.deletion = sized.deletion WHERE sized.before < ?";
   }
 
   @Override
