@@ -76,7 +76,9 @@ class SyncTriggerTest extends ServerTestSupport {
       b.lambda(ARN + name, base.resolve("/" + name));
     }
     b.lambda(ARN + "unreachable", URI.create("http://127.0.0.1:" + closedPort() + "/x"));
-    b.syncTriggerTimeout(Duration.ofMillis(500));
+    // short enough for the "hang" test, long enough that a loaded 2-core CI machine never times out a function that
+    // answers at once (the first call also starts the JDK HttpClient)
+    b.syncTriggerTimeout(Duration.ofSeconds(2));
     b.limits(ServerLimits.newBuilder().maxRecordsPerDataset(MAX_RECORDS).build());
   }
 
