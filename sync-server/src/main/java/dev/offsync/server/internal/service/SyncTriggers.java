@@ -107,7 +107,9 @@ final class SyncTriggers {
         case FAILED -> ErrorType.InvalidLambdaFunctionOutputException;
       };
       throw new ApiException(type, String.valueOf(e.getMessage()));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+      // the embedder's code failed (a bug, a missing class, an assertion, runaway recursion): like a Lambda that
+      // threw, that is the function's failure, never the service's 500. Other errors (out of memory) propagate.
       LOG.warn("Sync Trigger {} failed", functionArn, e);
       throw invalidOutput(functionArn, "could not be produced: the function failed");
     }
