@@ -21,7 +21,8 @@ final class Notifications {
       }
       try {
         notifier.notify(new PushNotification(d, dataset, syncCount));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+        // the change is committed: a notifier's bug must not turn its acknowledgement into an error
         LOG.warn("push notifier failed for device {}: {}", d.deviceId(), e.toString());
       }
     }
