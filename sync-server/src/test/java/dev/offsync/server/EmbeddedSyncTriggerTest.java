@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.InternalErrorException;
 import software.amazon.awssdk.services.cognitosync.model.InvalidLambdaFunctionOutputException;
 import software.amazon.awssdk.services.cognitosync.model.Operation;
 import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
@@ -64,5 +65,21 @@ class EmbeddedSyncTriggerTest extends ServerTestSupport {
     update(app, me); // the same request goes through once the function works
     assertThat(developer().listRecords(r -> r.identityPoolId(POOL).identityId(me.identityId())
         .datasetName(DATASET)).records()).extracting(r -> r.value()).containsExactly("1");
+  }
+
+  @Test
+  void aVirtualMachineErrorIsA500WhoseMessageNamesNoInternals() {
+    developer().setCognitoEvents(r -> r.identityPoolId(POOL).events(Map.of("SyncTrigger", FUNCTION)));
+    Identity me = newIdentity(POOL);
+    CognitoSyncClient app = syncClient(me.credentials());
+    toThrow.set(new InternalError("internal-detail-7c1f"));
+
+    assertThatThrownBy(() -> update(app, me))
+        .isInstanceOfSatisfying(InternalErrorException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(500);
+          assertThat(e.getMessage()).doesNotContain("internal-detail-7c1f").doesNotContain("java.lang");
+        });
+    assertThat(developer().listRecords(r -> r.identityPoolId(POOL).identityId(me.identityId())
+        .datasetName(DATASET)).datasetExists()).isFalse();
   }
 }

@@ -23,7 +23,10 @@ public final class JsonErrorHandler extends ErrorHandler {
         : status == 404 ? ErrorType.UnknownOperationException.name()
         : status == 405 ? ErrorType.MethodNotAllowedException.name()
         : ErrorType.InvalidParameterException.name();
-    byte[] body = SyncHandler.errorBody(type, message == null ? "HTTP " + status : message.toString());
+    // a 5xx here is an exception that escaped the handler (an Error): its text is for the log Jetty writes, never
+    // for the client (it may name internals or carry data)
+    String text = status >= 500 ? "Internal server error" : message == null ? "HTTP " + status : message.toString();
+    byte[] body = SyncHandler.errorBody(type, text);
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
