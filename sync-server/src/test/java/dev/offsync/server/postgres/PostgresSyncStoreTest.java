@@ -253,8 +253,12 @@ class PostgresSyncStoreTest {
           }));
         }
         int total = done.get(0).get(60, TimeUnit.SECONDS) + done.get(1).get(60, TimeUnit.SECONDS);
-        assertThat(total).isEqualTo(3);
-        assertThat(store.retriedTransactions()).isEqualTo(1);
+        // the deadlock's victim runs again: 3 attempts. PostgreSQL's row locks are not granted in queue order, so
+        // on a loaded machine the victim's re-run can take its first row back before the survivor wakes, and the
+        // two deadlock once more (CI saw 4 attempts). Either way both writers succeed, and every attempt beyond
+        // one per writer is a retry the store made and counted.
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(store.retriedTransactions()).isEqualTo(total - 2);
       } finally {
         pool.shutdownNow();
       }
