@@ -2,7 +2,7 @@ package dev.offsync.spi;
 
 import dev.offsync.DatasetMetadata;
 import dev.offsync.Platform;
-import dev.offsync.ServiceException;
+import dev.offsync.PushSyncNotSupportedException;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 import java.util.List;
@@ -116,8 +116,8 @@ public interface RemoteStore {
    * {@code RegisterDevice}: registers a device's push token for an identity. Registering the same (identity,
    * platform, token) again answers the same device id.
    *
-   * <p>The default implementation fails with a non-retryable {@link ServiceException} (error type
-   * {@code UnsupportedOperationException}, naming the store class): override it to support push sync.
+   * <p>The default implementation fails with {@link dev.offsync.PushSyncNotSupportedException} (not retryable,
+   * naming the store class): override it to support push sync.
    *
    * @param identityId the identity
    * @param platform the push platform
@@ -160,9 +160,8 @@ public interface RemoteStore {
     return Completable.error(() -> unsupported(this, "UnsubscribeFromDataset"));
   }
 
-  private static ServiceException unsupported(RemoteStore store, String operation) {
-    String message = store.getClass().getName() + " does not support " + operation + " (push sync)";
-    return new ServiceException(message, 0, "UnsupportedOperationException",
-        new UnsupportedOperationException(message));
+  private static PushSyncNotSupportedException unsupported(RemoteStore store, String operation) {
+    return new PushSyncNotSupportedException(
+        store.getClass().getName() + " does not support " + operation + " (push sync)");
   }
 }

@@ -9,7 +9,7 @@ import dev.offsync.DeviceNotRegisteredException;
 import dev.offsync.ManualIdentityProvider;
 import dev.offsync.NetworkException;
 import dev.offsync.Platform;
-import dev.offsync.ServiceException;
+import dev.offsync.PushSyncNotSupportedException;
 import dev.offsync.SyncClient;
 import dev.offsync.SyncReport;
 import dev.offsync.ValidationException;
@@ -149,14 +149,15 @@ class PushSyncTest {
   void aStoreWithoutPushSupportFailsWithATypedErrorNamingIt() {
     RemoteStore legacy = new SyncOnlyStore(remote);
     SyncClient client = h.track(h.builder(new InMemoryLocalStore()).remoteStore(legacy).build());
-    client.registerDevice(Platform.GCM, "t").test().assertError(e -> e instanceof ServiceException
-        && !((ServiceException) e).isRetryable()
-        && "UnsupportedOperationException".equals(((ServiceException) e).errorType())
+    client.registerDevice(Platform.GCM, "t").test().assertError(e -> e instanceof PushSyncNotSupportedException
+        && !((PushSyncNotSupportedException) e).isRetryable()
         && e.getMessage().contains(SyncOnlyStore.class.getName())
-        && e.getCause() instanceof UnsupportedOperationException);
+        && e.getMessage().contains("RegisterDevice"));
     client.restoreDeviceId(Harness.ID, "d");
-    client.dataset("a").subscribe().test().assertError(ServiceException.class);
-    client.dataset("a").unsubscribe().test().assertError(ServiceException.class);
+    client.dataset("a").subscribe().test().assertError(e -> e instanceof PushSyncNotSupportedException
+        && e.getMessage().contains("SubscribeToDataset"));
+    client.dataset("a").unsubscribe().test().assertError(e -> e instanceof PushSyncNotSupportedException
+        && e.getMessage().contains("UnsubscribeFromDataset"));
     // syncing still works
     client.dataset("a").put("k", "v");
     h.sync(client.dataset("a").sync());
