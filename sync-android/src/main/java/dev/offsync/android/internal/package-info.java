@@ -1,0 +1,2 @@
+/** Implementation details of sync-android; not API, may change in any release. */
+package dev.offsync.android.internal;
