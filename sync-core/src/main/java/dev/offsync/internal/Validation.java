@@ -10,7 +10,7 @@ public final class Validation {
 
   private Validation() {}
 
-  /** Checks a dataset name: pattern {@code [a-zA-Z0-9_.:-]}, 1..max characters. */
+  /** Checks a dataset name: pattern {@code [a-zA-Z0-9_.:-]}, 1..max characters, not {@code .} or {@code ..}. */
   public static String datasetName(String name, Limits limits) {
     Preconditions.checkNotNull(name, "datasetName");
     if (name.isEmpty() || name.length() > limits.maxDatasetNameLength()) {
@@ -19,6 +19,12 @@ public final class Validation {
     }
     if (!DATASET_NAME.matcher(name).matches()) {
       throw new ValidationException("datasetName", "datasetName must match [a-zA-Z0-9_.:-]+: " + name);
+    }
+    if (name.equals(".") || name.equals("..")) {
+      // the pattern allows them, but a URL cannot carry them as a path segment (normalization removes them),
+      // so such a dataset could never be pushed or pulled
+      throw new ValidationException("datasetName", "datasetName cannot be \"" + name
+          + "\": URLs cannot carry it as a path segment");
     }
     return name;
   }

@@ -42,6 +42,13 @@ class LocalWritesTest {
     assertThatThrownBy(() -> h.client(new InMemoryLocalStore()).dataset(longName.toString()))
         .isInstanceOf(ValidationException.class);
     assertThat(h.client(new InMemoryLocalStore()).dataset("a-Z_0.9:x").name()).isEqualTo("a-Z_0.9:x");
+    // the pattern admits "." and "..", but no URL can carry them as a path segment: they could never sync
+    for (String dots : new String[] {".", ".."}) {
+      assertThatThrownBy(() -> client.dataset(dots)).isInstanceOf(ValidationException.class)
+          .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("datasetName"));
+    }
+    assertThat(h.client(new InMemoryLocalStore()).dataset("...").name()).isEqualTo("...");
+    assertThat(client.listDatasets()).extracting(m -> m.name()).doesNotContain(".", "..");
     assertThatThrownBy(() -> client.dataset(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("datasetName == null");
   }

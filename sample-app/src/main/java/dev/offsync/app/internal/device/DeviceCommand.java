@@ -126,6 +126,11 @@ public final class DeviceCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(sub.commandLine(), "invalid dataset name '" + dataset
           + "': use 1 to 128 characters of a-z, A-Z, 0-9, '_', '-', '.' and ':'");
     }
+    if (dataset.equals(".") || dataset.equals("..")) {
+      // refused before anything is stored or asked of the server: no URL can carry it, so it could never sync
+      throw new CommandLine.ParameterException(sub.commandLine(), "invalid dataset name '" + dataset
+          + "': '.' and '..' cannot be dataset names (URLs cannot carry them)");
+    }
     if (Files.isDirectory(db)) {
       throw new CommandLine.ParameterException(sub.commandLine(), "--db " + db + " is a directory");
     }

@@ -256,6 +256,21 @@ class DeviceEndToEndTest {
   }
 
   @Test
+  void dotDatasetNamesAreUsageErrorsAndTouchNothing() throws IOException {
+    ok(device(phone, "put", "k", "v"));
+    byte[] before = Files.readAllBytes(phone);
+    for (String dots : new String[] {".", ".."}) {
+      CliRun put = CliRun.run(device(phone, "--dataset", dots, "put", "k", "v2"));
+      assertThat(put.exitCode).isEqualTo(2);
+      assertThat(put.err.strip()).doesNotContain("\n").contains("invalid dataset name '" + dots + "'");
+      CliRun fresh = CliRun.run(device(laptop, "--dataset", dots, "put", "k", "v"));
+      assertThat(fresh.exitCode).isEqualTo(2);
+    }
+    assertThat(Files.readAllBytes(phone)).isEqualTo(before);
+    assertThat(Files.exists(laptop)).isFalse();
+  }
+
+  @Test
   void oversizeValueIsRejectedAndTheFileKeepsItsData() throws IOException {
     ok(device(phone, "put", "k", "v"));
     Path big = dir.resolve("big.txt");
