@@ -106,8 +106,10 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
    * Returns a new builder; the identity pool id is required.
    *
    * @return a new builder
+   * @throws OkHttpMissingException if OkHttp's classes are not on the class path
    */
   public static Builder builder() {
+    OkHttpPresence.require();
     return new Builder();
   }
 

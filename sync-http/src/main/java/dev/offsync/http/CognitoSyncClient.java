@@ -139,8 +139,10 @@ public final class CognitoSyncClient implements Closeable {
    * Returns a new builder. A credentials provider is required; everything else has defaults.
    *
    * @return a new builder
+   * @throws OkHttpMissingException if OkHttp's classes are not on the class path
    */
   public static Builder builder() {
+    OkHttpPresence.require();
     return new Builder();
   }
 
