@@ -18,6 +18,7 @@ import dev.offsync.SyncReport;
 import dev.offsync.DatasetMetadata;
 import dev.offsync.spi.DatasetPage;
 import dev.offsync.spi.LocalRecord;
+import dev.offsync.spi.LocalStore;
 import dev.offsync.spi.RecordPage;
 import dev.offsync.spi.RecordPatch;
 import dev.offsync.spi.RemoteRecord;
@@ -67,11 +68,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </ul>
  * Seeds are fixed (override with {@code -Doffsync.model.seed=N} to replay one, {@code -Doffsync.model.runs}
  * for more runs); a failure prints the seed and the program that led to it.
+ *
+ * <p>Runs over {@link InMemoryLocalStore}. Another module runs it over its own store by subclassing: override
+ * {@link #newDeviceStore(int)} (and {@link #releaseDeviceStore(LocalStore)} to close it), and hide the static
+ * {@code seeds()} with its own to run fewer seeds.
  */
-class ModelBasedSyncTest {
+public class ModelBasedSyncTest {
   private static final long FIRST_SEED = Long.getLong("offsync.model.seed", 1L);
-  private static final int RUNS = Integer.getInteger("offsync.model.runs",
-      System.getProperty("offsync.model.seed") != null ? 1 : 200);
+  private static final int RUNS = 200;
   private static final String ID = "us-east-1:11111111-2222-3333-4444-555555555555";
   private static final String[] DATASETS = {"alpha", "beta"};
   private static final String[] KEYS = {"k0", "k1", "k2", "k3", "k4"};
@@ -79,8 +83,39 @@ class ModelBasedSyncTest {
   private static final int STEPS = 70;
   private static final int MAX_QUIESCENCE_ROUNDS = 6;
   static Stream<Long> seeds() {
-    return LongStream.range(FIRST_SEED, FIRST_SEED + RUNS).boxed();
+    return seeds(RUNS);
   }
+
+  /**
+   * The seeds of a run: {@code defaultRuns} seeds from 1, unless {@code -Doffsync.model.seed} (first seed; then
+   * 1 run) or {@code -Doffsync.model.runs} say otherwise.
+   *
+   * @param defaultRuns how many seeds without those properties
+   * @return the seeds
+   */
+  protected static Stream<Long> seeds(int defaultRuns) {
+    int runs = Integer.getInteger("offsync.model.runs",
+        System.getProperty("offsync.model.seed") != null ? 1 : defaultRuns);
+    return LongStream.range(FIRST_SEED, FIRST_SEED + runs).boxed();
+  }
+
+  /**
+   * The local store of device {@code index} of a new world; an empty {@link InMemoryLocalStore} unless overridden.
+   *
+   * @param index the device's index
+   * @return a new, empty store
+   */
+  protected LocalStore newDeviceStore(int index) {
+    return new InMemoryLocalStore();
+  }
+
+  /**
+   * Called for every device's store when its world ends (after the clients are closed); does nothing unless
+   * overridden.
+   *
+   * @param store a store from {@link #newDeviceStore(int)}
+   */
+  protected void releaseDeviceStore(LocalStore store) {}
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
@@ -128,7 +163,7 @@ class ModelBasedSyncTest {
   /** A device: local store, client, connectivity, and what its syncs reported. */
   final class Device {
     final int index;
-    final InMemoryLocalStore store = new InMemoryLocalStore();
+    final LocalStore store;
     final ManualConnectivityMonitor monitor = new ManualConnectivityMonitor(true);
     final SyncClient client;
     final List<SyncReport> reports = new ArrayList<>();
@@ -137,6 +172,7 @@ class ModelBasedSyncTest {
 
     Device(int index, World world) {
       this.index = index;
+      this.store = newDeviceStore(index);
       Random resolverRandom = new Random(world.seed * 31 + index);
       ConflictResolver resolver = conflict -> {
         switch (resolverRandom.nextInt(5)) {
@@ -270,6 +306,9 @@ class ModelBasedSyncTest {
       for (Device d : devices) {
         d.client.close();
         assertThat(d.client.currentStatus().state()).isEqualTo(dev.offsync.SyncStatus.State.STOPPED);
+      }
+      for (Device d : devices) {
+        releaseDeviceStore(d.store);
       }
     }
 

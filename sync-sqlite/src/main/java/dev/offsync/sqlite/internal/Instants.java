@@ -1,33 +1,17 @@
 package dev.offsync.sqlite.internal;
 
+import dev.offsync.sqlite.schema.internal.StoredInstants;
 import java.time.Instant;
 
-/**
- * Stores an {@link Instant} exactly in one {@code ANY} column: nanoseconds since the epoch as an
- * INTEGER (every instant from 1677 to 2262), and the ISO-8601 text of {@link Instant#toString()} for
- * the rare instant outside that range.
- */
+/** The stored form of instants, shared with the Android store ({@link StoredInstants}). */
 final class Instants {
   private Instants() {}
 
   static Object encode(Instant instant) {
-    if (instant == null) {
-      return null;
-    }
-    try {
-      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-    } catch (ArithmeticException outOfRange) {
-      return instant.toString();
-    }
+    return StoredInstants.encode(instant);
   }
 
   static Instant decode(Object stored) {
-    if (stored == null) {
-      return null;
-    }
-    if (stored instanceof Number) {
-      return Instant.ofEpochSecond(0, ((Number) stored).longValue());
-    }
-    return Instant.parse(stored.toString());
+    return StoredInstants.decode(stored);
   }
 }

@@ -7,6 +7,7 @@ import dev.offsync.spi.LocalRecord;
 import dev.offsync.spi.LocalTransaction;
 import dev.offsync.spi.RecordWrite;
 import dev.offsync.spi.RemoteRecord;
+import dev.offsync.sqlite.schema.internal.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,19 +57,15 @@ final class SqliteTransaction implements LocalTransaction {
   static final int MAX_BATCH = 1024;
   private static final int[] BUCKETS = {1, 8, 64, MAX_CHUNK};
 
-  private static final String RECORD_COLUMNS =
-      "key, value, sync_count, base_value, dirty, version, device_last_modified_date,"
-          + " last_modified_date, last_modified_by, conflict_sync_count, conflict_value,"
-          + " conflict_last_modified_date, conflict_last_modified_by, conflict_device_last_modified_date";
+  private static final String RECORD_COLUMNS = Sql.RECORD_COLUMNS;
   /** How many record fields {@link #bindRecordFields} binds (everything but dataset, key and version). */
-  private static final int FIELDS = 13;
-  private static final String DATASET_COLUMNS =
-      "owner, name, watermark, deleted_locally, creation_date, last_modified_date, last_modified_by,"
-          + " last_synced_at, remote_storage_bytes, remote_record_count";
+  private static final int FIELDS = Sql.WRITTEN_FIELDS;
+  private static final String DATASET_COLUMNS = Sql.DATASET_COLUMNS;
 
-  static final String DATASET_ID = "SELECT id FROM datasets WHERE owner = ? AND name = ?";
-  static final String DATASET = "SELECT " + DATASET_COLUMNS + " FROM datasets WHERE owner = ? AND name = ?";
-  static final String DATASETS = "SELECT " + DATASET_COLUMNS + " FROM datasets WHERE owner = ? ORDER BY name";
+  // the statements both SQLite stores run, from sync-sqlite-schema (named here as before for the tests)
+  static final String DATASET_ID = Sql.DATASET_ID;
+  static final String DATASET = Sql.DATASET;
+  static final String DATASETS = Sql.DATASETS;
   static final String PUT_DATASET =
       "INSERT INTO datasets (" + DATASET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (owner, name) DO UPDATE SET watermark = excluded.watermark,"
@@ -77,38 +74,22 @@ final class SqliteTransaction implements LocalTransaction {
           + " last_modified_by = excluded.last_modified_by, last_synced_at = excluded.last_synced_at,"
           + " remote_storage_bytes = excluded.remote_storage_bytes,"
           + " remote_record_count = excluded.remote_record_count";
-  static final String DELETE_DATASET_RECORDS = "DELETE FROM records WHERE dataset_id = ?";
-  static final String DELETE_DATASET = "DELETE FROM datasets WHERE id = ?";
-  static final String MOVE_DATASET = "UPDATE datasets SET owner = ?, name = ? WHERE id = ?";
-  static final String DELETE_ALL_RECORDS = "DELETE FROM records";
-  static final String DELETE_ALL_DATASETS = "DELETE FROM datasets";
-  static final String RECORD = "SELECT " + RECORD_COLUMNS + " FROM records WHERE dataset_id = ? AND key = ?";
-  static final String RECORDS = "SELECT " + RECORD_COLUMNS + " FROM records WHERE dataset_id = ? ORDER BY key";
-  static final String DIRTY_RECORDS =
-      "SELECT " + RECORD_COLUMNS + " FROM records INDEXED BY records_dirty WHERE dataset_id = ? AND dirty = 1"
-          + " ORDER BY key";
-  /** The rows holding a deferred conflict (schema v4), by their partial index. */
-  static final String CONFLICTED_RECORDS =
-      "SELECT " + RECORD_COLUMNS + " FROM records INDEXED BY records_conflicted"
-          + " WHERE dataset_id = ? AND conflict_sync_count IS NOT NULL ORDER BY key";
-  /** The usage counters kept on the dataset row (schema v3): one index lookup, no record read. */
-  static final String USAGE =
-      "SELECT live_record_count, live_bytes, dirty_record_count FROM datasets WHERE owner = ? AND name = ?";
-  /** Adds a (signed) change to a dataset's usage counters; run once per mutating call that changed them. */
-  static final String ADJUST_USAGE =
-      "UPDATE datasets SET live_record_count = live_record_count + ?, live_bytes = live_bytes + ?,"
-          + " dirty_record_count = dirty_record_count + ? WHERE id = ?";
+  static final String DELETE_DATASET_RECORDS = Sql.DELETE_DATASET_RECORDS;
+  static final String DELETE_DATASET = Sql.DELETE_DATASET;
+  static final String MOVE_DATASET = Sql.MOVE_DATASET;
+  static final String DELETE_ALL_RECORDS = Sql.DELETE_ALL_RECORDS;
+  static final String DELETE_ALL_DATASETS = Sql.DELETE_ALL_DATASETS;
+  static final String RECORD = Sql.RECORD;
+  static final String RECORDS = Sql.RECORDS;
+  static final String DIRTY_RECORDS = Sql.DIRTY_RECORDS;
+  static final String CONFLICTED_RECORDS = Sql.CONFLICTED_RECORDS;
+  static final String USAGE = Sql.USAGE;
+  static final String ADJUST_USAGE = Sql.ADJUST_USAGE;
   /** What a record row contributes to the counters: live (0/1), live UTF-8 bytes of key + value, dirty (0/1). */
   private static final String CONTRIBUTION =
       "deleted = 0, iif(deleted = 0, octet_length(key) + octet_length(value), 0), dirty";
-  /** The written columns after dataset_id and key, in {@link #bindRecordFields}'s order. */
-  private static final String WRITTEN_COLUMNS =
-      "value, deleted, sync_count, base_value, device_last_modified_date, last_modified_date, last_modified_by,"
-          + " dirty, conflict_sync_count, conflict_value, conflict_last_modified_date, conflict_last_modified_by,"
-          + " conflict_device_last_modified_date";
-  private static final String INSERT_COLUMNS =
-      "INSERT INTO records (dataset_id, key, " + WRITTEN_COLUMNS + ", version)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+  private static final String WRITTEN_COLUMNS = Sql.WRITTEN_COLUMNS;
+  private static final String INSERT_COLUMNS = Sql.INSERT_RECORD;
   static final String UPSERT_RECORD = INSERT_COLUMNS
       + " ON CONFLICT (dataset_id, key) DO UPDATE SET value = excluded.value, deleted = excluded.deleted,"
       + " sync_count = excluded.sync_count, base_value = excluded.base_value,"
@@ -121,12 +102,7 @@ final class SqliteTransaction implements LocalTransaction {
       + " conflict_device_last_modified_date = excluded.conflict_device_last_modified_date,"
       + " version = records.version + 1";
   static final String INSERT_IF_ABSENT = INSERT_COLUMNS + " ON CONFLICT (dataset_id, key) DO NOTHING";
-  static final String UPDATE_IF_VERSION =
-      "UPDATE records SET value = ?, deleted = ?, sync_count = ?, base_value = ?,"
-          + " device_last_modified_date = ?, last_modified_date = ?, last_modified_by = ?, dirty = ?,"
-          + " conflict_sync_count = ?, conflict_value = ?, conflict_last_modified_date = ?,"
-          + " conflict_last_modified_by = ?, conflict_device_last_modified_date = ?,"
-          + " version = version + 1 WHERE dataset_id = ? AND key = ? AND version = ?";
+  static final String UPDATE_IF_VERSION = Sql.UPDATE_IF_VERSION;
 
   // The same three writes for one record with the dataset id resolved inside the statement (by owner and
   // name), so a single put needs no separate id lookup. They change no row when the dataset is missing;
@@ -139,8 +115,7 @@ final class SqliteTransaction implements LocalTransaction {
   static final String UPDATE_IF_VERSION_BY_NAME = UPDATE_IF_VERSION.replace("WHERE dataset_id = ?",
       "WHERE dataset_id = (SELECT id FROM datasets WHERE owner = ? AND name = ?)");
 
-  private static final String[] RECORDS_IN = inStatements("SELECT " + RECORD_COLUMNS
-      + " FROM records WHERE dataset_id = ? AND key IN ", "");
+  private static final String[] RECORDS_IN = Sql.RECORDS_IN;
   /**
    * What the rows that a batch of writes will replace contribute to the counters, summed in SQL (no row
    * is returned): one (key, expected version) pair per write, -1 for "any version", so a row counts iff
@@ -322,15 +297,15 @@ final class SqliteTransaction implements LocalTransaction {
   }
 
   private static LocalDataset readDataset(ResultSet rs) throws SQLException {
-    return LocalDataset.builder(rs.getString(1), rs.getString(2))
-        .watermark(rs.getLong(3))
-        .deletedLocally(rs.getInt(4) != 0)
-        .creationDate(Instants.decode(rs.getObject(5)))
-        .lastModifiedDate(Instants.decode(rs.getObject(6)))
-        .lastModifiedBy(rs.getString(7))
-        .lastSyncedAt(Instants.decode(rs.getObject(8)))
-        .remoteStorageBytes(rs.getLong(9))
-        .remoteRecordCount(rs.getLong(10))
+    return LocalDataset.builder(rs.getString(Sql.DATASET_OWNER), rs.getString(Sql.DATASET_NAME))
+        .watermark(rs.getLong(Sql.DATASET_WATERMARK))
+        .deletedLocally(rs.getInt(Sql.DATASET_DELETED_LOCALLY) != 0)
+        .creationDate(Instants.decode(rs.getObject(Sql.DATASET_CREATION_DATE)))
+        .lastModifiedDate(Instants.decode(rs.getObject(Sql.DATASET_LAST_MODIFIED_DATE)))
+        .lastModifiedBy(rs.getString(Sql.DATASET_LAST_MODIFIED_BY))
+        .lastSyncedAt(Instants.decode(rs.getObject(Sql.DATASET_LAST_SYNCED_AT)))
+        .remoteStorageBytes(rs.getLong(Sql.DATASET_REMOTE_STORAGE_BYTES))
+        .remoteRecordCount(rs.getLong(Sql.DATASET_REMOTE_RECORD_COUNT))
         .build();
   }
 
@@ -898,24 +873,24 @@ final class SqliteTransaction implements LocalTransaction {
   }
 
   private static LocalRecord readRecord(ResultSet rs) throws SQLException {
-    String key = rs.getString(1);
-    long conflictSyncCount = rs.getLong(10);
+    String key = rs.getString(Sql.RECORD_KEY);
+    long conflictSyncCount = rs.getLong(Sql.RECORD_CONFLICT_SYNC_COUNT);
     RemoteRecord conflict = rs.wasNull() ? null : RemoteRecord.builder(key)
-        .value(rs.getString(11))
+        .value(rs.getString(Sql.RECORD_CONFLICT_VALUE))
         .syncCount(conflictSyncCount)
-        .lastModifiedDate(Instants.decode(rs.getObject(12)))
-        .lastModifiedBy(rs.getString(13))
-        .deviceLastModifiedDate(Instants.decode(rs.getObject(14)))
+        .lastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_CONFLICT_LAST_MODIFIED_DATE)))
+        .lastModifiedBy(rs.getString(Sql.RECORD_CONFLICT_LAST_MODIFIED_BY))
+        .deviceLastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_CONFLICT_DEVICE_LAST_MODIFIED_DATE)))
         .build();
     return LocalRecord.builder(key)
-        .value(rs.getString(2))
-        .syncCount(rs.getLong(3))
-        .baseValue(rs.getString(4))
-        .dirty(rs.getInt(5) != 0)
-        .version(rs.getLong(6))
-        .deviceLastModifiedDate(Instants.decode(rs.getObject(7)))
-        .lastModifiedDate(Instants.decode(rs.getObject(8)))
-        .lastModifiedBy(rs.getString(9))
+        .value(rs.getString(Sql.RECORD_VALUE))
+        .syncCount(rs.getLong(Sql.RECORD_SYNC_COUNT))
+        .baseValue(rs.getString(Sql.RECORD_BASE_VALUE))
+        .dirty(rs.getInt(Sql.RECORD_DIRTY) != 0)
+        .version(rs.getLong(Sql.RECORD_VERSION))
+        .deviceLastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_DEVICE_LAST_MODIFIED_DATE)))
+        .lastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_LAST_MODIFIED_DATE)))
+        .lastModifiedBy(rs.getString(Sql.RECORD_LAST_MODIFIED_BY))
         .pendingConflict(conflict)
         .build();
   }
