@@ -15,27 +15,49 @@ import java.util.Objects;
  * connections, each on a committed snapshot, and never wait for the writer. Opening a file written by an older
  * schema version migrates it in place without dropping data; a newer one is refused untouched.
  *
+ * <p>Building a store does no I/O, so it may be built on the main thread (in {@code Application.onCreate}): the
+ * database is opened (created, migrated) by the first unit of work, on the thread that runs it — the engine's I/O
+ * scheduler when the store is used through {@code SyncClient}. If opening fails (a newer schema, a full disk), that
+ * unit fails with a {@link dev.offsync.LocalStoreException} and the next one tries again.
+ *
  * <pre>{@code
  * LocalStore store = AndroidSqliteLocalStore.builder(context).databaseName("offsync.db").build();
  * }</pre>
  */
 public final class AndroidSqliteLocalStore implements LocalStore {
-  private final AndroidDatabase db;
   private final AndroidSqliteStoreConfig config;
+  private final Object lifecycle = new Object();
+  private volatile AndroidDatabase db;
+  private boolean closed; // guarded by lifecycle
 
   private AndroidSqliteLocalStore(AndroidSqliteStoreConfig config) {
     this.config = config;
-    this.db = new AndroidDatabase(config.context(), config.databaseName(),
-        config.synchronous() == Synchronous.FULL, config.readConnections());
+  }
+
+  /** The open database, opening it on first use (on the calling thread). */
+  private AndroidDatabase database() {
+    AndroidDatabase open = db;
+    if (open != null) {
+      return open;
+    }
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("the store is closed");
+      }
+      if (db == null) {
+        db = new AndroidDatabase(config.context(), config.databaseName(),
+            config.synchronous() == Synchronous.FULL, config.readConnections());
+      }
+      return db;
+    }
   }
 
   /**
-   * Opens a store: creates the database if absent, migrates an older schema.
+   * Returns a store with this configuration. No I/O: the database is created (if absent) and migrated (if older)
+   * by the first unit of work.
    *
    * @param config the configuration
-   * @return the open store
-   * @throws dev.offsync.LocalStoreException if the database cannot be opened or migrated, or was written by a
-   *     newer schema version
+   * @return the store
    */
   public static AndroidSqliteLocalStore open(AndroidSqliteStoreConfig config) {
     return new AndroidSqliteLocalStore(Objects.requireNonNull(config, "config == null"));
@@ -80,30 +102,41 @@ public final class AndroidSqliteLocalStore implements LocalStore {
   }
 
   /**
-   * The schema version the database had before this store opened (and, if older, migrated) it.
+   * The schema version the database had before this store opened (and, if older, migrated) it. Opens the database
+   * if no unit of work has yet (blocking I/O: not on the main thread).
    *
    * @return the version found at open; 0 for a new database
+   * @throws dev.offsync.LocalStoreException if the database cannot be opened or migrated
    */
   public int schemaVersionAtOpen() {
-    return db.schemaVersionFound();
+    return database().schemaVersionFound();
   }
 
-  /** {@inheritDoc} */
+  /** {@inheritDoc} The first unit of work opens the database. */
   @Override
   public <T> T read(Work<T> work) {
-    return db.read(work);
+    Objects.requireNonNull(work, "work == null");
+    return database().read(work);
   }
 
-  /** {@inheritDoc} */
+  /** {@inheritDoc} The first unit of work opens the database. */
   @Override
   public <T> T write(Work<T> work) {
-    return db.write(work);
+    Objects.requireNonNull(work, "work == null");
+    return database().write(work);
   }
 
   /** {@inheritDoc} Waits for running units of work to finish; idempotent. */
   @Override
   public void close() {
-    db.close();
+    AndroidDatabase open;
+    synchronized (lifecycle) {
+      closed = true;
+      open = db;
+    }
+    if (open != null) {
+      open.close();
+    }
   }
 
   @Override
@@ -111,7 +144,7 @@ public final class AndroidSqliteLocalStore implements LocalStore {
     return "AndroidSqliteLocalStore{" + config + "}";
   }
 
-  /** Builds and opens an {@link AndroidSqliteLocalStore}. Not thread-safe. */
+  /** Builds an {@link AndroidSqliteLocalStore} (no I/O: the first unit of work opens it). Not thread-safe. */
   public static final class Builder {
     private final AndroidSqliteStoreConfig.Builder config;
 
@@ -165,8 +198,7 @@ public final class AndroidSqliteLocalStore implements LocalStore {
     /**
      * Opens the store.
      *
-     * @return the open store
-     * @throws dev.offsync.LocalStoreException if the database cannot be opened or migrated
+     * @return the store
      */
     public AndroidSqliteLocalStore build() {
       return open(config.build());

@@ -84,6 +84,24 @@ public class AndroidSqliteLocalStoreTest {
   }
 
   @Test
+  public void buildingAStoreDoesNoIoUntilTheFirstUnitOfWork() {
+    File file = context.getDatabasePath("lazy.db");
+    AndroidSqliteLocalStore store = open("lazy.db");   // safe on the main thread: nothing opened
+    assertThat(file).doesNotExist();
+    store.write(tx -> {
+      tx.putDataset(LocalDataset.builder(ALICE, "d").build());
+      return null;
+    });
+    assertThat(file).exists();
+    assertThat(store.schemaVersionAtOpen()).isZero();
+    store.close();
+    AndroidSqliteLocalStore never = open("never.db");
+    never.close();
+    assertThat(context.getDatabasePath("never.db")).doesNotExist();
+    assertThatThrownBy(() -> never.read(tx -> null)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   public void aNewerSchemaIsRefusedAndLeftUntouched() {
     File file = context.getDatabasePath("newer.db");
     file.getParentFile().mkdirs();
@@ -91,8 +109,12 @@ public class AndroidSqliteLocalStoreTest {
     db.execSQL("CREATE TABLE future (x)");
     db.execSQL("PRAGMA user_version = 5");
     db.close();
-    assertThatThrownBy(() -> open("newer.db")).isInstanceOf(LocalStoreException.class)
+    AndroidSqliteLocalStore store = open("newer.db");   // no I/O yet
+    assertThatThrownBy(() -> store.read(tx -> tx.datasets(ALICE))).isInstanceOf(LocalStoreException.class)
         .hasMessageContaining("schema version 5");
+    assertThatThrownBy(() -> store.write(tx -> null)).isInstanceOf(LocalStoreException.class)
+        .hasMessageContaining("schema version 5");
+    store.close();
     SQLiteDatabase after = raw("newer.db");
     assertThat(scalar(after, "PRAGMA user_version")).isEqualTo("5");
     assertThat(scalar(after, "PRAGMA journal_mode")).isNotEqualTo("wal");
