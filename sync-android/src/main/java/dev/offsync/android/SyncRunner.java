@@ -12,17 +12,21 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One background sync: {@link SyncClient#syncAll()} off the main thread, under a deadline, with the result classified
- * for a scheduler ({@link SyncRunResult}). {@link SyncJobService} uses it; so can a WorkManager worker:
+ * for a scheduler ({@link SyncRunResult}). {@link SyncJobService} uses it; so can a WorkManager worker, whose
+ * {@code doWork()} already runs on a background thread:
  *
  * <pre>{@code
- * public final class SyncWorker extends RxWorker {
+ * public final class SyncWorker extends Worker {
  *   public SyncWorker(Context context, WorkerParameters params) { super(context, params); }
  *
- *   public Single<Result> createWork() {
+ *   public Result doWork() {
  *     SyncClient client = ((SyncClientProvider) getApplicationContext()).syncClient();
- *     return SyncRunner.create(client, Duration.ofMinutes(9)).run()
- *         .map(r -> r.outcome() == SyncRunResult.Outcome.SUCCEEDED ? Result.success()
- *             : r.shouldRetry() ? Result.retry() : Result.failure());
+ *     SyncRunResult r = SyncRunner.create(client, Duration.ofMinutes(9)).run().blockingGet();
+ *     switch (r.outcome()) {
+ *       case SUCCEEDED: return Result.success();
+ *       case RETRY: return Result.retry();           // WorkManager backs off as its request says
+ *       default: return Result.failure();
+ *     }
  *   }
  * }
  * }</pre>
