@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * returns once the file is written, not {@code apply()}, which writes later: an id that {@code GetId} returned must be
  * on disk before any data is synced under it, or a process killed right after (the system ends background work at
  * any moment) would come back with no id, call {@code GetId} again, get a new identity and strand the previous one's
- * data. The provider calls the cache on the I/O thread that is about to call Cognito Identity anyway, never on the main
- * thread; the preferences file is opened lazily there too, not by {@link #create}.
+ * data. The provider reads the cache when it is built (build it where the {@code SyncClient} and its local store are
+ * built: off the main thread, e.g. in {@link SyncClientProvider#syncClient()}) and writes it on the I/O thread that
+ * has just called {@code GetId}; the preferences file is opened on first use, not by {@link #create}.
  *
  * <p><b>Foreign values.</b> A value under the pool's key that is not a string shaped like a Cognito identity id
  * ({@code region:hex-and-dashes}, e.g. written by another part of the app into the same file) is an error, not

@@ -12,7 +12,7 @@ import dev.offsync.SyncClient;
  *
  *   public synchronized SyncClient syncClient() {
  *     if (client == null) {
- *       client = SyncClient.builder()...build();   // built lazily: no store I/O in Application.onCreate
+ *       client = SyncClient.builder()...build();   // lazily, off the main thread: not in Application.onCreate
  *     }
  *     return client;
  *   }
@@ -24,8 +24,9 @@ import dev.offsync.SyncClient;
 public interface SyncClientProvider {
 
   /**
-   * The app's sync client. Called on the main thread: it may build the client, but must not sync, open a database
-   * eagerly, or do other I/O.
+   * The app's sync client. {@link SyncJobService} calls it on a background thread ({@code Schedulers.io()}), so it may
+   * build the client there (open the local store, build a {@code CognitoIdentityCredentialsProvider} that reads its
+   * identity cache); the same instance must be returned every time. Thread-safe.
    *
    * @return the client, not null
    */

@@ -5,7 +5,9 @@ import android.app.job.JobParameters;
 import android.app.job.JobService;
 import android.util.Log;
 import dev.offsync.SyncClient;
+import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.disposables.SerialDisposable;
+import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@link #onStartJob} returns at once on the main thread; the sync is subscribed on {@code Schedulers.io()}. See
  * {@link BackgroundSync} for the manifest entry and the battery behaviour. An app whose {@link Application} does not
- * implement {@link SyncClientProvider} gets a {@link MissingSyncClientProviderException} from {@link #onStartJob}.
+ * implement {@link SyncClientProvider} gets a {@link MissingSyncClientProviderException} from {@link #onStartJob}; the
+ * provider's {@link SyncClientProvider#syncClient()} is called on {@code Schedulers.io()}.
  */
 public final class SyncJobService extends JobService {
   static final String TAG = "offsync";
@@ -38,21 +41,27 @@ public final class SyncJobService extends JobService {
    * @param params the job
    * @return {@code true}: the work goes on in the background
    * @throws MissingSyncClientProviderException if the app's {@link Application} does not implement
-   *     {@link SyncClientProvider}, or its provider returned {@code null}
+   *     {@link SyncClientProvider} (a provider returning {@code null} fails the run instead: it is called in the
+   *     background, and the job finishes without a retry, logged)
    */
   @Override
   public boolean onStartJob(JobParameters params) {
-    SyncClient client = clientOf(getApplication());
+    SyncClientProvider provider = providerOf(getApplication());
     long deadlineMillis = params.getExtras().getLong(BackgroundSync.EXTRA_RUN_DEADLINE_MILLIS,
         BackgroundSyncOptions.builder().build().runDeadline().toMillis());
-    SyncRunner runner = SyncRunner.create(client, Duration.ofMillis(deadlineMillis));
+    Duration deadline = Duration.ofMillis(deadlineMillis);
+    // the app may build its client (and open its stores) in syncClient(): off the main thread too
+    Single<SyncRunResult> run = Single.fromCallable(() -> clientOf(provider))
+        .subscribeOn(Schedulers.io())
+        .flatMap(client -> SyncRunner.create(client, deadline).run())
+        .onErrorReturn(SyncRunner::classify);
     int jobId = params.getJobId();
     SerialDisposable work = new SerialDisposable();
     SerialDisposable earlier = running.put(jobId, work);
     if (earlier != null) {
       earlier.dispose(); // the system never runs one job twice at once; a stale entry is disposed all the same
     }
-    work.replace(runner.run().subscribe(
+    work.replace(run.subscribe(
         result -> finished(params, work, result),
         error -> finished(params, work, SyncRunner.classify(error)))); // never happens: run() does not fail
     return true;
@@ -106,16 +115,19 @@ public final class SyncJobService extends JobService {
     }
   }
 
-  static SyncClient clientOf(Application application) {
+  static SyncClientProvider providerOf(Application application) {
     if (!(application instanceof SyncClientProvider)) {
       throw new MissingSyncClientProviderException("the Application ("
           + (application == null ? "none" : application.getClass().getName())
           + ") must implement dev.offsync.android.SyncClientProvider for SyncJobService to reach the SyncClient");
     }
-    SyncClient client = ((SyncClientProvider) application).syncClient();
+    return (SyncClientProvider) application;
+  }
+
+  static SyncClient clientOf(SyncClientProvider provider) {
+    SyncClient client = provider.syncClient();
     if (client == null) {
-      throw new MissingSyncClientProviderException(
-          application.getClass().getName() + ".syncClient() returned null");
+      throw new MissingSyncClientProviderException(provider.getClass().getName() + ".syncClient() returned null");
     }
     return client;
   }

@@ -90,7 +90,8 @@ public final class SyncRunResult {
       return outcome + " (" + reports.size() + " datasets)";
     }
     String type = error.getClass().getSimpleName();
-    boolean own = error instanceof dev.offsync.SyncException || error instanceof java.util.concurrent.TimeoutException;
+    boolean own = error instanceof dev.offsync.SyncException || error instanceof java.util.concurrent.TimeoutException
+        || error instanceof MissingSyncClientProviderException;
     return outcome + ": " + type + (own && error.getMessage() != null ? ": " + error.getMessage() : "");
   }
 }

@@ -52,10 +52,11 @@ public class SyncJobServiceTest {
   /** The app: provides its client, as an app does. */
   public static final class App extends Application implements SyncClientProvider {
     SyncClient client;
+    SyncClientProvider provider;
 
     @Override
     public SyncClient syncClient() {
-      return client;
+      return provider != null ? provider.syncClient() : client;
     }
   }
 
@@ -141,17 +142,28 @@ public class SyncJobServiceTest {
   @Test
   public void aSuccessfulSyncFinishesTheJobAfterOnStartJobReturned() {
     useClient(IdentityProviders.fixed(ID));
+    App app = (App) RuntimeEnvironment.getApplication();
+    List<Thread> askedOn = new ArrayList<>();
+    SyncClient appClient = client;
+    app.client = null;
+    app.provider = () -> {
+      askedOn.add(Thread.currentThread());
+      return appClient;
+    };
 
     assertThat(service.onStartJob(params())).isTrue();
     // onStartJob returned with nothing done on its (main) thread: the sync waits for the I/O scheduler
     assertThat(remote.calls(FakeRemoteStore.Operation.LIST_RECORDS)).isZero();
     assertThat(shadow.getIsJobFinished()).isFalse();
+    assertThat(askedOn).as("onStartJob does not even ask for the client").isEmpty();
 
     scheduler.triggerActions();
 
     assertThat(shadow.getIsJobFinished()).isTrue();
     assertThat(shadow.getIsRescheduleNeeded()).isFalse();
     assertThat(remote.serverValues(ID, "settings")).isEqualTo(Map.of("theme", "dark"));
+    // the app's provider was asked when the I/O scheduler ran, not by onStartJob
+    assertThat(askedOn).hasSize(1);
   }
 
   @Test
@@ -260,10 +272,15 @@ public class SyncJobServiceTest {
   }
 
   @Test
-  public void aProviderReturningNoClientIsATypedError() {
+  public void aProviderReturningNoClientFailsTheRunWithTheTypedErrorWithoutRetry() {
     ((App) RuntimeEnvironment.getApplication()).client = null;
-    assertThatThrownBy(() -> service.onStartJob(params()))
-        .isInstanceOf(MissingSyncClientProviderException.class)
-        .hasMessageContaining("syncClient() returned null");
+    assertThat(service.onStartJob(params())).isTrue(); // asked off the main thread: nothing happened yet
+
+    scheduler.triggerActions();
+
+    assertThat(shadow.getIsJobFinished()).isTrue();
+    assertThat(shadow.getIsRescheduleNeeded()).isFalse();
+    assertThat(log(Log.WARN)).singleElement().asString()
+        .contains("MissingSyncClientProviderException", "syncClient() returned null");
   }
 }

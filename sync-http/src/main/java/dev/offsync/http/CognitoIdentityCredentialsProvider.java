@@ -45,10 +45,13 @@ import okhttp3.OkHttpClient;
  * the new identity.
  *
  * <p><b>Keeping the identity across restarts.</b> With an {@link Builder#identityCache(IdentityCache) identity cache}
- * (on Android, sync-android's {@code SharedPreferencesIdentityCache}), the first call that needs the identity id
- * reads the cache; an id found there is used without {@code GetId} and counts as obtained by this provider (so a
- * vanished one is renewed as above), and every id this provider obtains, from {@code GetId} or a renewal, is saved
- * before it is used. A {@linkplain Builder#identityId(String) configured} id wins: the cache is then never read. Like
+ * (on Android, sync-android's {@code SharedPreferencesIdentityCache}), {@link Builder#build()} reads the cache, so
+ * that a restarted app knows its identity at once, offline too ({@link #cachedIdentityId()}, hence the engine's
+ * owner); build the provider where the local store is opened, off the main thread. An id found there is used without
+ * {@code GetId} and counts as obtained by this provider (so a vanished one is renewed as above), and every id this
+ * provider obtains, from {@code GetId} or a renewal, is saved before it is used. A cache that fails or holds a
+ * malformed value does not fail {@code build()}: the first {@link #identityId()} or {@link #credentials()} reports
+ * it, as a {@link CredentialsException}, without calling {@code GetId}. A {@linkplain Builder#identityId(String) configured} id wins: the cache is then never read. Like
  * AWS's {@code CognitoCachingCredentialsProvider}, minus the credentials: those are never stored, only kept in memory.
  */
 public final class CognitoIdentityCredentialsProvider implements CredentialsProvider {
@@ -82,6 +85,18 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     this.renewMissingIdentityId = builder.renewMissingIdentityId;
     // a configured id is pinned: the cache is neither read nor written (not even by a renewal it allows)
     this.identityCache = builder.identityId != null ? null : builder.identityCache;
+    if (identityCache != null) {
+      // known at once, without the network: the engine then opens the identity's data from the start, even offline
+      try {
+        String cachedId = readCache();
+        if (cachedId != null) {
+          identityId = cachedId;
+          identityIdFromGetId = true;
+        }
+      } catch (CredentialsException e) {
+        // not read: the first identityId() or credentials() reads the cache again and reports the error
+      }
+    }
     HttpUrl endpoint =
         builder.endpoint != null
             ? builder.endpoint
@@ -152,7 +167,7 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     }
   }
 
-  /** The id in the identity cache, read once per provider, or null (called under {@link #lock}). */
+  /** The id in the identity cache, read once per provider, or null (by the constructor, or under {@link #lock}). */
   private String readCache() {
     if (identityCache == null || cacheRead) {
       return null;
@@ -183,8 +198,8 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
   }
 
   /**
-   * Returns the identity id if it is known, without any I/O (the identity cache is read by the first
-   * {@link #identityId()} or {@link #credentials()} call, not here).
+   * Returns the identity id if it is known, without any I/O: the configured one, the one in the identity cache when
+   * the provider was built, or the one this provider obtained.
    *
    * @return the identity id, or {@code null} if it has not been obtained yet
    */
@@ -456,8 +471,9 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     }
 
     /**
-     * Sets where the identity id is kept across restarts of the app (see the class documentation): a cached id is
-     * used without {@code GetId}, and every new id is saved before it is used. Ignored, never read nor written, when
+     * Sets where the identity id is kept across restarts of the app (see the class documentation): {@link #build()}
+     * reads it (storage I/O: build off the main thread), a cached id is used without {@code GetId}, and every new id
+     * is saved before it is used. Ignored, never read nor written, when
      * an {@link #identityId(String) identity id} is configured. Defaults to none: every new provider calls
      * {@code GetId}.
      *
@@ -569,7 +585,8 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     }
 
     /**
-     * Builds the provider; no call is made until credentials or the identity id are needed.
+     * Builds the provider; no network call is made until credentials or the identity id are needed (the identity
+     * cache, if any, is read now).
      *
      * @return the provider
      * @throws IllegalStateException if no identity pool id was set

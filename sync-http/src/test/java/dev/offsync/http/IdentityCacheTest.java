@@ -77,7 +77,8 @@ class IdentityCacheTest {
 
     // the app restarts: a new provider on the same cache, no GetId, and the server accepts the identity
     CognitoIdentityCredentialsProvider second = provider(server).identityCache(cache).build();
-    assertThat(second.cachedIdentityId()).as("the cache is read lazily, not at build time").isNull();
+    assertThat(second.cachedIdentityId()).as("known at once, without the network").isEqualTo(id);
+    assertThat(targets).containsExactly("GetId");
     assertThat(second.credentials().accessKeyId()).isNotEmpty();
     assertThat(second.identityId()).isEqualTo(id);
     assertThat(getIdCalls()).isEqualTo(1);

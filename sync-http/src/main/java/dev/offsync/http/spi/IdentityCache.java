@@ -7,9 +7,9 @@ package dev.offsync.http.spi;
  * can never sync as again, so the cache must be durable: {@link #save} returns only once the id is stored.
  *
  * <p>Only the identity id is kept, never credentials (they are short-lived and are fetched again per process). The
- * provider calls the cache under its own lock, from the thread that asked for credentials or the identity id (an I/O
- * thread: it is about to make a network call anyway), so implementations may block on storage but must be safe to
- * call from several providers at once.
+ * provider loads the id when it is built (so that a restarted app knows its identity offline), and saves from the
+ * thread that has just called {@code GetId} (an I/O thread), so implementations may block on storage; they must be
+ * safe to call from several providers at once.
  */
 public interface IdentityCache {
 
