@@ -3,9 +3,12 @@ package dev.offsync.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.offsync.SyncClient;
 import dev.offsync.http.spi.IdentityCache;
 import dev.offsync.server.SyncServer;
 import dev.offsync.spi.IdentityChange;
+import dev.offsync.testing.FakeRemoteStore;
+import dev.offsync.testing.InMemoryLocalStore;
 import io.reactivex.rxjava3.observers.TestObserver;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.nio.file.Path;
@@ -83,6 +86,23 @@ class IdentityCacheTest {
     assertThat(second.identityId()).isEqualTo(id);
     assertThat(getIdCalls()).isEqualTo(1);
     assertThat(targets).containsExactly("GetId", "GetCredentialsForIdentity");
+  }
+
+  @Test
+  void aRestartedAppKnowsItsIdentityOfflineSoTheEngineOpensThatIdentitysData() {
+    SyncServer server = server(dirA);
+    InMemoryIdentityCache cache = InMemoryIdentityCache.create();
+    String id = provider(server).identityCache(cache).build().identityId();
+    server.close(); // offline from now on: nothing answers
+    targets.clear();
+
+    CognitoIdentityCredentialsProvider restarted = provider(server).identityCache(cache).build();
+    try (SyncClient client = SyncClient.builder().localStore(new InMemoryLocalStore())
+        .remoteStore(new FakeRemoteStore())
+        .identityProvider(CognitoIdentityProvider.create(restarted, Schedulers.trampoline())).build()) {
+      assertThat(client.ownerId()).isEqualTo(id);
+    }
+    assertThat(targets).isEmpty();
   }
 
   @Test
