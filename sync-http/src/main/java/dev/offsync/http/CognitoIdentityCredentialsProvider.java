@@ -8,6 +8,7 @@ import dev.offsync.http.internal.MalformedJsonException;
 import dev.offsync.http.internal.RequestRunner;
 import dev.offsync.http.spi.AwsCredentials;
 import dev.offsync.http.spi.CredentialsProvider;
+import dev.offsync.http.spi.IdentityCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,16 @@ import okhttp3.OkHttpClient;
  * only saved from an earlier run of this provider). After a renewal {@link #identityId()} returns the new id, and
  * {@link CognitoIdentityProvider} reports the change to sync-core, which moves the vanished identity's local data to
  * the new identity.
+ *
+ * <p><b>Keeping the identity across restarts.</b> With an {@link Builder#identityCache(IdentityCache) identity cache}
+ * (on Android, sync-android's {@code SharedPreferencesIdentityCache}), {@link Builder#build()} reads the cache, so
+ * that a restarted app knows its identity at once, offline too ({@link #cachedIdentityId()}, hence the engine's
+ * owner); build the provider where the local store is opened, off the main thread. An id found there is used without
+ * {@code GetId} and counts as obtained by this provider (so a vanished one is renewed as above), and every id this
+ * provider obtains, from {@code GetId} or a renewal, is saved before it is used. A cache that fails or holds a
+ * malformed value does not fail {@code build()}: the first {@link #identityId()} or {@link #credentials()} reports
+ * it, as a {@link CredentialsException}, without calling {@code GetId}. A {@linkplain Builder#identityId(String) configured} id wins: the cache is then never read. Like
+ * AWS's {@code CognitoCachingCredentialsProvider}, minus the credentials: those are never stored, only kept in memory.
  */
 public final class CognitoIdentityCredentialsProvider implements CredentialsProvider {
   private static final String TARGET_PREFIX = "AWSCognitoIdentityService.";
@@ -53,9 +64,12 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
   private final Clock clock;
   private final Duration refreshMargin;
   private final boolean renewMissingIdentityId;
+  private final IdentityCache identityCache;
   private final List<Consumer<String>> renewalListeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
   private volatile String identityId;
+  /** Whether the identity cache was read already (guarded by {@link #lock}). */
+  private boolean cacheRead;
   /** Whether {@link #identityId} came from this provider's {@code GetId} (guarded by {@link #lock}). */
   private boolean identityIdFromGetId;
   /** The identity id that {@link #identityId} replaced because it no longer existed, or null (guarded by lock). */
@@ -69,6 +83,20 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     this.clock = builder.clock;
     this.refreshMargin = builder.refreshMargin;
     this.renewMissingIdentityId = builder.renewMissingIdentityId;
+    // a configured id is pinned: the cache is neither read nor written (not even by a renewal it allows)
+    this.identityCache = builder.identityId != null ? null : builder.identityCache;
+    if (identityCache != null) {
+      // known at once, without the network: the engine then opens the identity's data from the start, even offline
+      try {
+        String cachedId = readCache();
+        if (cachedId != null) {
+          identityId = cachedId;
+          identityIdFromGetId = true;
+        }
+      } catch (CredentialsException e) {
+        // not read: the first identityId() or credentials() reads the cache again and reports the error
+      }
+    }
     HttpUrl endpoint =
         builder.endpoint != null
             ? builder.endpoint
@@ -114,10 +142,11 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
   }
 
   /**
-   * Returns the identity id, calling {@code GetId} first if it is not known yet.
+   * Returns the identity id: the configured one, else the one this provider obtained, else the one in the identity
+   * cache, else a new one from {@code GetId} (saved to the cache).
    *
    * @return the identity id, e.g. {@code us-east-1:0f1e...}
-   * @throws CredentialsException if {@code GetId} fails
+   * @throws CredentialsException if {@code GetId} fails, or the identity cache fails or holds a malformed value
    */
   public String identityId() {
     String id = identityId;
@@ -126,17 +155,55 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     }
     synchronized (lock) {
       if (identityId == null) {
-        identityId = fetchIdentityId();
+        String cachedId = readCache();
+        if (cachedId != null) {
+          identityId = cachedId;
+        } else {
+          String fresh = fetchIdentityId();
+          saveToCache(fresh);
+          identityId = fresh;
+        }
         identityIdFromGetId = true;
       }
       return identityId;
     }
   }
 
+  /** The id in the identity cache, read once per provider, or null (by the constructor, or under {@link #lock}). */
+  private String readCache() {
+    if (identityCache == null || cacheRead) {
+      return null;
+    }
+    String id;
+    try {
+      id = identityCache.load(identityPoolId);
+    } catch (RuntimeException e) {
+      throw new CredentialsException("the identity cache could not be read: " + e.getMessage(), e);
+    }
+    if (id != null && id.isEmpty()) {
+      throw new CredentialsException("the identity cache holds an empty identity id for " + identityPoolId, null);
+    }
+    cacheRead = true;
+    return id;
+  }
+
+  /** Saves a new identity id before it is used, so that no restart can lose it (called under {@link #lock}). */
+  private void saveToCache(String id) {
+    if (identityCache == null) {
+      return;
+    }
+    try {
+      identityCache.save(identityPoolId, id);
+    } catch (RuntimeException e) {
+      throw new CredentialsException("the identity cache could not save the new identity id: " + e.getMessage(), e);
+    }
+  }
+
   /**
-   * Returns the identity id if it is known, without any I/O.
+   * Returns the identity id if it is known, without any I/O: the configured one, the one in the identity cache when
+   * the provider was built, or the one this provider obtained.
    *
-   * @return the identity id, or {@code null} if {@code GetId} has not been called yet
+   * @return the identity id, or {@code null} if it has not been obtained yet
    */
   public String cachedIdentityId() {
     return identityId;
@@ -185,6 +252,7 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
             getIdFailed.addSuppressed(e);
             throw getIdFailed;
           }
+          saveToCache(fresh);
           identityId = fresh;
           identityIdFromGetId = true;
           replacedIdentityId = id;
@@ -330,6 +398,7 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     private String identityPoolId;
     private String identityId;
     private boolean renewMissingIdentityId;
+    private IdentityCache identityCache;
     private final Map<String, String> logins = new LinkedHashMap<>();
     private OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
@@ -400,6 +469,21 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
      */
     public Builder renewMissingIdentityId(boolean allow) {
       this.renewMissingIdentityId = allow;
+      return this;
+    }
+
+    /**
+     * Sets where the identity id is kept across restarts of the app (see the class documentation): {@link #build()}
+     * reads it (storage I/O: build off the main thread), a cached id is used without {@code GetId}, and every new id
+     * is saved before it is used. Ignored, never read nor written, when
+     * an {@link #identityId(String) identity id} is configured. Defaults to none: every new provider calls
+     * {@code GetId}.
+     *
+     * @param identityCache the cache, not null
+     * @return this builder
+     */
+    public Builder identityCache(IdentityCache identityCache) {
+      this.identityCache = Objects.requireNonNull(identityCache, "identityCache == null");
       return this;
     }
 
@@ -503,7 +587,8 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
     }
 
     /**
-     * Builds the provider; no call is made until credentials or the identity id are needed.
+     * Builds the provider; no network call is made until credentials or the identity id are needed (the identity
+     * cache, if any, is read now).
      *
      * @return the provider
      * @throws IllegalStateException if no identity pool id was set
