@@ -261,12 +261,18 @@ public final class ClientCore {
     long epoch = -1;
     try {
       synchronized (identityLock) {
-        epoch = identityEpoch.incrementAndGet();
-        if (!change.isMerge()) {
-          lastAbortingEpoch = epoch;
-        }
         String previous = change.previousId();
         String current = change.currentId();
+        // The first identity, announced after a sync already adopted it ("no identity -> id" arriving once the
+        // provider answered that sync's question): nothing changes for anyone, so no run is overtaken. With the
+        // default schedulers the announcement can land at any moment of that first sync.
+        boolean alreadyCurrent = current.equals(adoptedFor) && (previous == null || previous.equals(current));
+        if (!alreadyCurrent) {
+          epoch = identityEpoch.incrementAndGet();
+          if (!change.isMerge()) {
+            lastAbortingEpoch = epoch;
+          }
+        }
         try {
           store.write(tx -> {
             reparent(tx, localOwner, current, false);
@@ -276,7 +282,9 @@ public final class ClientCore {
             return null;
           });
         } catch (RuntimeException e) {
-          lastAbortingEpoch = epoch; // the data did not move: a sync must not go on as if it had
+          if (epoch != -1) {
+            lastAbortingEpoch = epoch; // the data did not move: a sync must not go on as if it had
+          }
           throw e;
         }
         adoptedFor = current;
