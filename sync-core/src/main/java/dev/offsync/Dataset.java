@@ -4,6 +4,7 @@ import static dev.offsync.internal.Preconditions.checkNotNull;
 
 import dev.offsync.internal.DatasetCore;
 import dev.offsync.internal.Validation;
+import io.reactivex.rxjava3.annotations.CheckReturnValue;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Observable;
@@ -187,6 +188,7 @@ public final class Dataset {
    *
    * @return the sync's report
    */
+  @CheckReturnValue
   public Single<SyncReport> sync() {
     return core.requestSync(false);
   }
@@ -196,6 +198,7 @@ public final class Dataset {
    *
    * @return the sync's report
    */
+  @CheckReturnValue
   public Single<SyncReport> fullResync() {
     return core.requestSync(true);
   }
@@ -206,6 +209,7 @@ public final class Dataset {
    *
    * @return the sync's report
    */
+  @CheckReturnValue
   public Single<SyncReport> syncOnConnectivity() {
     return core.requestSyncOnConnectivity();
   }
@@ -264,6 +268,7 @@ public final class Dataset {
    * @param resolver decides keys present in both
    * @return completes when done
    */
+  @CheckReturnValue
   public Completable foldMerged(String mergedName, ConflictResolver resolver) {
     checkNotNull(mergedName, "mergedName");
     checkNotNull(resolver, "resolver");
@@ -280,6 +285,7 @@ public final class Dataset {
    *     registered for the current identity (locally or on the server), else with the call's
    *     {@link SyncException}
    */
+  @CheckReturnValue
   public Completable subscribe() {
     return client.subscription(this, true);
   }
@@ -290,6 +296,7 @@ public final class Dataset {
    *
    * @return completes when unsubscribed; fails as {@link #subscribe()} does
    */
+  @CheckReturnValue
   public Completable unsubscribe() {
     return client.subscription(this, false);
   }

@@ -4,11 +4,13 @@ import static dev.offsync.internal.Preconditions.checkNotNull;
 
 import dev.offsync.internal.ClientCore;
 import dev.offsync.internal.PushSync;
+import dev.offsync.internal.UntilClosed;
 import dev.offsync.internal.Validation;
 import dev.offsync.spi.ConnectivityMonitor;
 import dev.offsync.spi.IdentityProvider;
 import dev.offsync.spi.LocalStore;
 import dev.offsync.spi.RemoteStore;
+import io.reactivex.rxjava3.annotations.CheckReturnValue;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Observable;
@@ -107,6 +109,7 @@ public final class SyncClient implements Closeable {
    *
    * @return the server's datasets
    */
+  @CheckReturnValue
   public Single<List<DatasetMetadata>> refreshDatasetMetadata() {
     return core.refreshDatasetMetadata();
   }
@@ -117,6 +120,7 @@ public final class SyncClient implements Closeable {
    *
    * @return the reports, in dataset-name order
    */
+  @CheckReturnValue
   public Single<List<SyncReport>> syncAll() {
     return core.syncAll();
   }
@@ -181,6 +185,7 @@ public final class SyncClient implements Closeable {
    *     non-retryable {@link ServiceException} if the remote store does not support push sync)
    * @throws ValidationException if the token is empty or not well-formed text
    */
+  @CheckReturnValue
   public Single<String> registerDevice(Platform platform, String token) {
     checkNotNull(platform, "platform");
     PushSync.token(token);
@@ -212,6 +217,7 @@ public final class SyncClient implements Closeable {
    *     missing or malformed field (signalled, not thrown: the message is external input), and with the sync's
    *     errors
    */
+  @CheckReturnValue
   public Maybe<SyncReport> handlePushNotification(Map<String, String> payload) {
     return push.handle(checkNotNull(payload, "payload"));
   }
@@ -237,14 +243,17 @@ public final class SyncClient implements Closeable {
     }
     Scheduler io = config.ioScheduler;
     // a closed client is signalled (ClientClosedException), like every other cold operation, not thrown
-    return Completable.defer(() -> {
+    return UntilClosed.completable(core, "foldMerged into " + parent.name(), Completable.defer(() -> {
       Dataset merged = dataset(mergedName);
-      return Single.fromCallable(() -> merged.lastSyncCount() != 0 || !merged.records().isEmpty())
+      return UntilClosed.blocking(() -> merged.lastSyncCount() != 0 || !merged.records().isEmpty())
           .subscribeOn(io)
           .flatMapCompletable(present -> (present ? Completable.complete() : merged.sync().ignoreElement())
-              .andThen(Completable.fromAction(() -> parent.core().foldFrom(merged.core(), resolver)).subscribeOn(io))
+              .andThen(UntilClosed.blocking(() -> {
+                parent.core().foldFrom(merged.core(), resolver);
+                return Boolean.TRUE;
+              }).ignoreElement().subscribeOn(io))
               .andThen(merged.sync().ignoreElement()));
-    });
+    }));
   }
 
   /**

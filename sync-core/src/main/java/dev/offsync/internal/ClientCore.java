@@ -109,7 +109,10 @@ public final class ClientCore {
     this.status = BehaviorSubject.createDefault(current);
 
     subscriptions.add(identity.changes()
-        .concatMapCompletable(change -> Completable.fromAction(() -> onIdentityChange(change))
+        .concatMapCompletable(change -> UntilClosed.blocking(() -> {
+              onIdentityChange(change);
+              return Boolean.TRUE;
+            }).ignoreElement()
             .subscribeOn(io)
             .onErrorComplete(e -> {
               lastError = e instanceof SyncException ? (SyncException) e : SyncErrors.wrap(e);
@@ -130,9 +133,16 @@ public final class ClientCore {
 
   // ---------------------------------------------------------------- infrastructure
 
-  /** Runs blocking local work on the I/O scheduler. */
+  /**
+   * Runs blocking local work on the I/O scheduler; once the client is closed it fails with
+   * {@link ClientClosedException} instead (the store may be closed too), and an error thrown after its sync was
+   * disposed is dropped, not undeliverable.
+   */
   <T> Single<T> local(Callable<T> work) {
-    return Single.fromCallable(work).subscribeOn(io);
+    return UntilClosed.blocking(() -> {
+      checkOpen();
+      return work.call();
+    }).subscribeOn(io);
   }
 
   boolean isConnected() {
@@ -558,7 +568,7 @@ public final class ClientCore {
 
   /** Pages through ListDatasets and records what the server says about each dataset locally. */
   public Single<List<DatasetMetadata>> refreshDatasetMetadata() {
-    return Single.defer(() -> {
+    return UntilClosed.single(this, "refreshDatasetMetadata", Single.defer(() -> {
       checkOpen();
       return identity.identityId().flatMap(id -> local(() -> {
         ensureAdopted(id);
@@ -589,7 +599,7 @@ public final class ClientCore {
           return Collections.unmodifiableList(all);
         })));
       });
-    }).onErrorResumeNext(e -> Single.error(SyncErrors.wrap(e)));
+    }).onErrorResumeNext(e -> Single.error(SyncErrors.wrap(e))));
   }
 
   private Single<Boolean> fetchDatasetPages(String id, String token, List<DatasetMetadata> into) {
@@ -601,14 +611,14 @@ public final class ClientCore {
 
   /** Syncs every local dataset, one after the other; fails with the first error after trying all. */
   public Single<List<SyncReport>> syncAll() {
-    return Single.defer(() -> {
+    return UntilClosed.single(this, "syncAll", Single.defer(() -> {
       checkOpen();
       return local(this::localDatasetNames);
     }).flatMap(names -> Observable.fromIterable(names)
         .concatMapSingleDelayError(name -> dataset(name).requestSync(false))
         .toList()
         .map(Collections::unmodifiableList))
-        .onErrorResumeNext(e -> Single.error(firstError(e)));
+        .onErrorResumeNext(e -> Single.error(firstError(e))));
   }
 
   private static Throwable firstError(Throwable e) {

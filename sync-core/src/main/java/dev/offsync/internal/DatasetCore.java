@@ -27,6 +27,7 @@ import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.disposables.Disposable;
+import io.reactivex.rxjava3.observers.DisposableSingleObserver;
 import io.reactivex.rxjava3.subjects.BehaviorSubject;
 import io.reactivex.rxjava3.subjects.PublishSubject;
 import io.reactivex.rxjava3.subjects.SingleSubject;
@@ -586,7 +587,19 @@ public final class DatasetCore {
       }
     }
     setActivity(SyncStatus.State.CONNECTING);
-    Disposable d = execute(run, 0, null).subscribe(report -> finish(run, report, null), e -> finish(run, null, e));
+    // not subscribe(onSuccess, onError): that observer, once close() disposed it, would hand what the work still
+    // signals (the store closed under it, an interrupted call) to RxJavaPlugins.onError; finish() ignores it
+    Disposable d = execute(run, 0, null).subscribeWith(new DisposableSingleObserver<SyncReport>() {
+      @Override
+      public void onSuccess(SyncReport report) {
+        finish(run, report, null);
+      }
+
+      @Override
+      public void onError(Throwable e) {
+        finish(run, null, e);
+      }
+    });
     synchronized (lock) {
       if (running != run) {
         d.dispose(); // ended already (harmless), or close() ran meanwhile and could not dispose it

@@ -54,7 +54,7 @@ public final class PushSync {
 
   /** {@code RegisterDevice} as the current identity; remembers the device id for that identity. */
   public Single<String> registerDevice(Platform platform, String token) {
-    return Single.defer(() -> {
+    return UntilClosed.single(core, "registerDevice", Single.defer(() -> {
       core.checkOpen();
       return core.identity.identityId();
     }).flatMap(id -> core.remote.registerDevice(id, platform, token).map(deviceId -> {
@@ -63,7 +63,7 @@ public final class PushSync {
       }
       deviceIds.put(id, deviceId);
       return deviceId;
-    })).onErrorResumeNext(e -> Single.error(SyncErrors.wrap(e)));
+    })).onErrorResumeNext(e -> Single.error(SyncErrors.wrap(e))));
   }
 
   /** Remembers a device id a previous {@code RegisterDevice} of {@code identityId} returned. */
@@ -77,7 +77,7 @@ public final class PushSync {
 
   /** Subscribes (or unsubscribes) the current identity's registered device to dataset {@code name}. */
   public Completable subscription(String name, boolean subscribe) {
-    return Single.defer(() -> {
+    return UntilClosed.completable(core, subscribe ? "subscribe" : "unsubscribe", Single.defer(() -> {
       core.checkOpen();
       return core.identity.identityId();
     }).flatMapCompletable(id -> {
@@ -88,7 +88,7 @@ public final class PushSync {
             + " earlier registration returned)"));
       }
       return subscribe ? core.remote.subscribe(id, name, deviceId) : core.remote.unsubscribe(id, name, deviceId);
-    }).onErrorResumeNext(e -> Completable.error(SyncErrors.wrap(e)));
+    }).onErrorResumeNext(e -> Completable.error(SyncErrors.wrap(e))));
   }
 
   /**
@@ -100,7 +100,7 @@ public final class PushSync {
     Preconditions.checkNotNull(payload, "payload");
     // a copy taken now: the caller's map may be reused once this returns
     Map<String, String> message = new java.util.HashMap<>(payload);
-    return Maybe.defer(() -> {
+    return UntilClosed.maybe(core, "handlePushNotification", Maybe.defer(() -> {
       core.checkOpen();
       if (!SOURCE.equals(message.get("source"))) {
         return Maybe.empty();
@@ -121,7 +121,7 @@ public final class PushSync {
             .flatMapMaybe(watermark -> watermark >= syncCount ? Maybe.<SyncReport>empty()
                 : core.dataset(datasetName).requestSync(false).toMaybe());
       });
-    }).onErrorResumeNext(e -> Maybe.error(SyncErrors.wrap(e)));
+    }).onErrorResumeNext(e -> Maybe.error(SyncErrors.wrap(e))));
   }
 
   private static String required(Map<String, String> message, String field) {

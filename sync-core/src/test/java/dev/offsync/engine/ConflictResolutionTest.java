@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.engine.Harness.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Built-in resolvers (three-way merge included) and how the engine applies every kind of resolution. */
+@ExtendWith(NoUndeliverableErrors.class)
 class ConflictResolutionTest {
   private final Harness h = new Harness();
 

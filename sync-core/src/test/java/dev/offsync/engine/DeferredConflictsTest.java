@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.engine.Harness.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * are shared by every handle and client on the store, are never pushed, and are settled by
  * {@link Dataset#resolve} against the stored remote side.
  */
+@ExtendWith(NoUndeliverableErrors.class)
 class DeferredConflictsTest {
   private final Harness h = new Harness();
   private final InMemoryLocalStore store = new InMemoryLocalStore();

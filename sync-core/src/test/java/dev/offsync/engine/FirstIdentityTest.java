@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.Dataset;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * moment; here it lands in the middle of the pull. It changes nothing for the running sync: no
  * IdentityChangedException.
  */
+@ExtendWith(NoUndeliverableErrors.class)
 class FirstIdentityTest {
   private static final String ID = Harness.ID;
   private final Harness h = new Harness();

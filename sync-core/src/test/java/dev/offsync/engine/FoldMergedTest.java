@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.ConflictResolver;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * runs between reading both datasets and committing the fold, so writing from inside it is exactly an app
  * write racing the fold.
  */
+@ExtendWith(NoUndeliverableErrors.class)
 class FoldMergedTest {
   private static final String A = "us-east-1:aaaa";
   private static final String B = "us-east-1:bbbb";

@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.ConflictResolvers;
@@ -15,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Offline-first identity: the local owner, adoption, merge re-parenting, switching back and forth. */
+@ExtendWith(NoUndeliverableErrors.class)
 class IdentityTest {
   private static final String A = "us-east-1:aaaa";
   private static final String B = "us-east-1:bbbb";

@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.engine.Harness.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Local writes: validation before anything is stored, dirty tracking with bases, tombstones, changes. */
+@ExtendWith(NoUndeliverableErrors.class)
 class LocalWritesTest {
   private final Harness h = new Harness();
   private final InMemoryLocalStore store = new InMemoryLocalStore();

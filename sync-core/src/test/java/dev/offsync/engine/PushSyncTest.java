@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Push sync on the fakes: device registration, subscriptions, and syncs started by push messages. */
+@ExtendWith(NoUndeliverableErrors.class)
 class PushSyncTest {
   private final Harness h = new Harness();
   private final FakeRemoteStore remote = h.remote;

@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.engine.Harness.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +17,7 @@ import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 /** Datasets deleted (and re-created) remotely, and server-reported merged datasets. */
+@ExtendWith(NoUndeliverableErrors.class)
 class RemoteDeletionTest {
   private final Harness h = new Harness();
   private final InMemoryLocalStore store = new InMemoryLocalStore();

@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.engine.Harness.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Regression tests for defects found in an adversarial review of the engine. */
+@ExtendWith(NoUndeliverableErrors.class)
 class ReviewFindingsTest {
   private final Harness h = new Harness();
   private final FakeRemoteStore remote = h.remote;

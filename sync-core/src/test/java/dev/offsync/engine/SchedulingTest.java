@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.engine.Harness.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Automatic, periodic and connectivity-driven syncs and their backoff, all in virtual time. */
+@ExtendWith(NoUndeliverableErrors.class)
 class SchedulingTest {
   private final Harness h = new Harness();
   private final FakeRemoteStore remote = h.remote;

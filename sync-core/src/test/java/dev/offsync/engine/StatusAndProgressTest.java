@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.engine.Harness.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Status, progress and per-record events: instance-scoped streams with checked invariants. */
+@ExtendWith(NoUndeliverableErrors.class)
 class StatusAndProgressTest {
   private final Harness h = new Harness();
 

@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.engine.Harness.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The synchronizer's invariants 1–7 of the sync-core issue, one test (or a few) each. */
+@ExtendWith(NoUndeliverableErrors.class)
 class SynchronizerInvariantsTest {
   private final Harness h = new Harness();
   private final FakeRemoteStore remote = h.remote;

@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.Dataset;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * Regression tests from a review of the fold, merged-copy naming, reporting, identity-rerun and push-sync
  * changes.
  */
+@ExtendWith(NoUndeliverableErrors.class)
 class TodaysChangesReviewTest {
   private static final String A = "us-east-1:aaaa";
   private static final String B = "us-east-1:bbbb";

@@ -1,5 +1,7 @@
 package dev.offsync.model;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.ConflictResolver;
@@ -73,6 +75,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link #newDeviceStore(int)} (and {@link #releaseDeviceStore(LocalStore)} to close it), and hide the static
  * {@code seeds()} with its own to run fewer seeds.
  */
+@ExtendWith(NoUndeliverableErrors.class)
 public class ModelBasedSyncTest {
   private static final long FIRST_SEED = Long.getLong("offsync.model.seed", 1L);
   private static final int RUNS = 200;

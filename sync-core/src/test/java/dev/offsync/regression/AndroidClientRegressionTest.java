@@ -1,5 +1,7 @@
 package dev.offsync.regression;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.regression.Env.DS;
 import static dev.offsync.regression.Env.ID;
 import static dev.offsync.regression.Env.edited;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * situation that made the Android client misbehave and asserts the correct outcome, which the Android
  * algorithm (as described there) would not reach.
  */
+@ExtendWith(NoUndeliverableErrors.class)
 class AndroidClientRegressionTest {
   private final Env env = new Env();
 

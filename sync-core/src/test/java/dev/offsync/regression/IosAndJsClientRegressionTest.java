@@ -1,5 +1,7 @@
 package dev.offsync.regression;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.regression.Env.DS;
 import static dev.offsync.regression.Env.ID;
 import static dev.offsync.regression.Env.map;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * One test per defect of AWS's iOS client (reference-clients.md §3.3) and JavaScript client (§4.2, §4.3)
  * that can apply to a client library.
  */
+@ExtendWith(NoUndeliverableErrors.class)
 class IosAndJsClientRegressionTest {
   private final Env env = new Env();
 

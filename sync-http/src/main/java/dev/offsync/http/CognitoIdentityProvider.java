@@ -76,7 +76,18 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
   @Override
   public Single<String> identityId() {
-    return Single.fromCallable(credentials::identityId)
+    // not Single.fromCallable: a GetId interrupted because its sync was disposed (the client closed) would reach
+    // RxJavaPlugins.onError as undeliverable; the sync already had its outcome, so that late error is dropped
+    return Single.<String>create(emitter -> {
+          String id;
+          try {
+            id = credentials.identityId();
+          } catch (RuntimeException e) {
+            emitter.tryOnError(e);
+            return;
+          }
+          emitter.onSuccess(id);
+        })
         .subscribeOn(scheduler)
         .doOnSuccess(this::announce)
         .onErrorResumeNext(e -> Single.error(RemoteErrors.toSyncError(e)));
