@@ -49,6 +49,7 @@ public final class Device implements AutoCloseable {
     private ConnectivityMonitor connectivity = ConnectivityMonitors.alwaysOnline();
     private UnaryOperator<RemoteStore> remoteDecorator = UnaryOperator.identity();
     private RetryPolicy retryPolicy = RetryPolicy.builder().maxAttempts(2).build();
+    private String adoptFrom;
 
     private Opener(DeviceSettings settings, CliContext context) {
       this.settings = Objects.requireNonNull(settings, "settings == null");
@@ -89,6 +90,18 @@ public final class Device implements AutoCloseable {
     }
 
     /**
+     * Sets the identity whose local data the device's identity takes over when it opens (default: none, only the
+     * data written before any identity): an id the device used but no sync ever confirmed, like a typo.
+     *
+     * @param identityId the identity, or {@code null}
+     * @return this
+     */
+    public Opener adoptFrom(String identityId) {
+      this.adoptFrom = identityId;
+      return this;
+    }
+
+    /**
      * Opens the database and builds the client. Does not touch the network.
      *
      * @return the device
@@ -115,7 +128,12 @@ public final class Device implements AutoCloseable {
         IdentityProvider identity = settings.identityId() != null
             ? IdentityProviders.fixed(settings.identityId())
             : new ManualIdentityProvider();
-        SyncClient client = SyncClient.builder()
+        SyncClient.Builder builder = SyncClient.builder();
+        if (adoptFrom != null && settings.identityId() != null) {
+          // the engine hands the local owner's data to the identity it opens with: here, the unconfirmed id's
+          builder.localOwnerId(adoptFrom);
+        }
+        SyncClient client = builder
             .localStore(store)
             .remoteStore(remoteDecorator.apply(remote))
             .identityProvider(identity)

@@ -151,11 +151,29 @@ public final class DeviceCommand implements Callable<Integer> {
         state.connection(settings.endpoint(), settings.identityEndpoint(), settings.region(),
             settings.identityPoolId());
         state.identityId(settings.identityId());
+        state.identityConfirmed(true); // Cognito Identity just created it
         state.save();
       }
     }
+    String previous = state.identityId();
+    String adoptFrom = null;
+    if (settings.identityId() != null && !settings.identityId().equals(previous)) {
+      // a new --identity-id: opening the device hands the local data to it, so it is remembered at once (status
+      // then shows the edits, and the next sync pushes them), unconfirmed until a sync succeeds as it. An
+      // unconfirmed id it replaces (a typo, say) hands its data on: nothing stays under an id that never synced.
+      if (previous != null && !state.identityConfirmed()) {
+        adoptFrom = previous;
+      }
+      if (needs == Needs.SERVER) {
+        state.connection(settings.endpoint(), settings.identityEndpoint(), settings.region(),
+            settings.identityPoolId());
+      }
+      state.identityId(settings.identityId());
+      state.identityConfirmed(false);
+      state.save();
+    }
     T result;
-    try (Device device = Device.opener(settings, context).resolver(resolver).open()) {
+    try (Device device = Device.opener(settings, context).resolver(resolver).adoptFrom(adoptFrom).open()) {
       Dataset ds = device.dataset(dataset);
       result = work.apply(new Session(device, ds, state));
     } catch (ValidationException e) {
@@ -166,8 +184,8 @@ public final class DeviceCommand implements Callable<Integer> {
       throw new CliFailure("cannot use " + db + ": " + e.getMessage(), e);
     }
     state.connection(settings.endpoint(), settings.identityEndpoint(), settings.region(), settings.identityPoolId());
-    if (settings.identityId() != null) {
-      state.identityId(settings.identityId());
+    if (needs == Needs.SERVER) {
+      state.identityConfirmed(true); // the server accepted it
     }
     state.save();
     return result;
@@ -211,20 +229,7 @@ public final class DeviceCommand implements Callable<Integer> {
    * @return the failure to report
    */
   CliFailure syncFailure(Throwable e, int pending) {
-    String kept = " (" + pending + " local edit" + (pending == 1 ? "" : "s") + " kept; run sync again later)";
-    if (e instanceof dev.offsync.NetworkException) {
-      return new CliFailure("cannot reach " + endpointShown() + ": " + rootMessage(e) + kept, e);
-    }
-    if (e instanceof SyncException) {
-      return new CliFailure("sync failed: " + e.getClass().getSimpleName() + ": " + rootMessage(e) + kept, e);
-    }
-    if (e instanceof CredentialsException) {
-      return new CliFailure("cannot get credentials: " + rootMessage(e) + kept, e);
-    }
-    if (e instanceof RuntimeException) {
-      throw (RuntimeException) e;
-    }
-    return new CliFailure("sync failed: " + e, e);
+    return SyncFailures.describe(e, pending, endpointShown(), settings(DeviceState.load(db)), developerCredentials());
   }
 
   private String endpointShown() {

@@ -34,6 +34,8 @@ public final class DeviceState {
   private String region;
   private String identityPoolId;
   private String identityId;
+  /** Whether a sync succeeded as {@link #identityId} (false for one given by --identity-id and not yet used). */
+  private boolean identityConfirmed = true;
   private final Map<String, LastSync> lastSyncs = new LinkedHashMap<>();
 
   private DeviceState(Path file) {
@@ -70,6 +72,9 @@ public final class DeviceState {
       state.region = text(root, "region");
       state.identityPoolId = text(root, "identityPoolId");
       state.identityId = text(root, "identityId");
+      // absent in files of earlier versions, which remembered only identities from GetId or a successful sync
+      state.identityConfirmed = !root.path("identityConfirmed").isBoolean()
+          || root.path("identityConfirmed").asBoolean();
       Iterator<Map.Entry<String, JsonNode>> datasets = root.path("datasets").fields();
       while (datasets.hasNext()) {
         Map.Entry<String, JsonNode> entry = datasets.next();
@@ -99,6 +104,7 @@ public final class DeviceState {
     root.put("region", region);
     root.put("identityPoolId", identityPoolId);
     root.put("identityId", identityId);
+    root.put("identityConfirmed", identityConfirmed);
     ObjectNode datasets = root.putObject("datasets");
     for (String name : datasetNames()) {
       ObjectNode dataset = datasets.putObject(name);
@@ -183,6 +189,25 @@ public final class DeviceState {
    */
   public void identityId(String identityId) {
     this.identityId = Objects.requireNonNull(identityId, "identityId == null");
+  }
+
+  /**
+   * Returns whether a sync succeeded as the remembered identity; {@code false} for an id given with
+   * {@code --identity-id} that no sync confirmed yet (it may be a typo: the next id given takes its data).
+   *
+   * @return whether the identity is confirmed
+   */
+  public boolean identityConfirmed() {
+    return identityConfirmed;
+  }
+
+  /**
+   * Sets whether a sync succeeded as the remembered identity.
+   *
+   * @param confirmed whether it did
+   */
+  public void identityConfirmed(boolean confirmed) {
+    this.identityConfirmed = confirmed;
   }
 
   /**
