@@ -9,6 +9,7 @@ package dev.offsync;
 public final class ConflictRetriesExhaustedException extends SyncException {
   private static final long serialVersionUID = 1L;
 
+  /** The attempt count, at least 1. */
   private final int attempts;
 
   /**

@@ -124,38 +124,56 @@ public final class DatasetMetadata {
       recordCount = m.recordCount;
     }
 
-    /** @param name the dataset name @return this builder */
+    /**
+     * @param name the dataset name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = checkNotNull(name, "name");
       return this;
     }
 
-    /** @param creationDate creation time, or {@code null} if unknown @return this builder */
+    /**
+     * @param creationDate creation time, or {@code null} if unknown
+     * @return this builder
+     */
     public Builder creationDate(Instant creationDate) {
       this.creationDate = creationDate;
       return this;
     }
 
-    /** @param lastModifiedDate last modification time, or {@code null} @return this builder */
+    /**
+     * @param lastModifiedDate last modification time, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedDate(Instant lastModifiedDate) {
       this.lastModifiedDate = lastModifiedDate;
       return this;
     }
 
-    /** @param lastModifiedBy who modified it last, or {@code null} @return this builder */
+    /**
+     * @param lastModifiedBy who modified it last, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedBy(String lastModifiedBy) {
       this.lastModifiedBy = lastModifiedBy;
       return this;
     }
 
-    /** @param storageSizeBytes live bytes, not negative @return this builder */
+    /**
+     * @param storageSizeBytes live bytes, not negative
+     * @return this builder
+     */
     public Builder storageSizeBytes(long storageSizeBytes) {
       checkArgument(storageSizeBytes >= 0, "storageSizeBytes < 0: " + storageSizeBytes);
       this.storageSizeBytes = storageSizeBytes;
       return this;
     }
 
-    /** @param recordCount live record count, not negative @return this builder */
+    /**
+     * @param recordCount live record count, not negative
+     * @return this builder
+     */
     public Builder recordCount(long recordCount) {
       checkArgument(recordCount >= 0, "recordCount < 0: " + recordCount);
       this.recordCount = recordCount;

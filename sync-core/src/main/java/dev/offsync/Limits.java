@@ -131,49 +131,70 @@ public final class Limits {
       maxRequestBytes = l.maxRequestBytes;
     }
 
-    /** @param n the longest dataset name, at least 1 @return this builder */
+    /**
+     * @param n the longest dataset name, at least 1
+     * @return this builder
+     */
     public Builder maxDatasetNameLength(int n) {
       checkArgument(n >= 1, "maxDatasetNameLength < 1: " + n);
       maxDatasetNameLength = n;
       return this;
     }
 
-    /** @param n the longest key, at least 1 @return this builder */
+    /**
+     * @param n the longest key, at least 1
+     * @return this builder
+     */
     public Builder maxKeyLength(int n) {
       checkArgument(n >= 1, "maxKeyLength < 1: " + n);
       maxKeyLength = n;
       return this;
     }
 
-    /** @param n the longest value, not negative @return this builder */
+    /**
+     * @param n the longest value, not negative
+     * @return this builder
+     */
     public Builder maxValueLength(int n) {
       checkArgument(n >= 0, "maxValueLength < 0: " + n);
       maxValueLength = n;
       return this;
     }
 
-    /** @param n the largest dataset in bytes, at least 1 @return this builder */
+    /**
+     * @param n the largest dataset in bytes, at least 1
+     * @return this builder
+     */
     public Builder maxDatasetBytes(long n) {
       checkArgument(n >= 1, "maxDatasetBytes < 1: " + n);
       maxDatasetBytes = n;
       return this;
     }
 
-    /** @param n the most live records per dataset, at least 1 @return this builder */
+    /**
+     * @param n the most live records per dataset, at least 1
+     * @return this builder
+     */
     public Builder maxRecordsPerDataset(int n) {
       checkArgument(n >= 1, "maxRecordsPerDataset < 1: " + n);
       maxRecordsPerDataset = n;
       return this;
     }
 
-    /** @param n the most datasets per identity, at least 1 @return this builder */
+    /**
+     * @param n the most datasets per identity, at least 1
+     * @return this builder
+     */
     public Builder maxDatasets(int n) {
       checkArgument(n >= 1, "maxDatasets < 1: " + n);
       maxDatasets = n;
       return this;
     }
 
-    /** @param n the most patches per request, at least 1 @return this builder */
+    /**
+     * @param n the most patches per request, at least 1
+     * @return this builder
+     */
     public Builder maxPatchesPerRequest(int n) {
       checkArgument(n >= 1, "maxPatchesPerRequest < 1: " + n);
       maxPatchesPerRequest = n;

@@ -146,44 +146,65 @@ public final class Record {
       deviceLastModifiedDate = r.deviceLastModifiedDate;
     }
 
-    /** @param key the key @return this builder */
+    /**
+     * @param key the key
+     * @return this builder
+     */
     public Builder key(String key) {
       this.key = checkNotNull(key, "key");
       return this;
     }
 
-    /** @param value the value, or {@code null} for a tombstone @return this builder */
+    /**
+     * @param value the value, or {@code null} for a tombstone
+     * @return this builder
+     */
     public Builder value(String value) {
       this.value = value;
       return this;
     }
 
-    /** @param syncCount the base sync count, not negative @return this builder */
+    /**
+     * @param syncCount the base sync count, not negative
+     * @return this builder
+     */
     public Builder syncCount(long syncCount) {
       checkArgument(syncCount >= 0, "syncCount < 0: " + syncCount);
       this.syncCount = syncCount;
       return this;
     }
 
-    /** @param dirty whether there are unacknowledged local changes @return this builder */
+    /**
+     * @param dirty whether there are unacknowledged local changes
+     * @return this builder
+     */
     public Builder dirty(boolean dirty) {
       this.dirty = dirty;
       return this;
     }
 
-    /** @param date server time of the last synced change, or {@code null} @return this builder */
+    /**
+     * @param date server time of the last synced change, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedDate(Instant date) {
       this.lastModifiedDate = date;
       return this;
     }
 
-    /** @param lastModifiedBy who made the last synced change, or {@code null} @return this builder */
+    /**
+     * @param lastModifiedBy who made the last synced change, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedBy(String lastModifiedBy) {
       this.lastModifiedBy = lastModifiedBy;
       return this;
     }
 
-    /** @param date device clock at the write, or {@code null} @return this builder */
+    /**
+     * @param date device clock at the write, or {@code null}
+     * @return this builder
+     */
     public Builder deviceLastModifiedDate(Instant date) {
       this.deviceLastModifiedDate = date;
       return this;

@@ -7,7 +7,9 @@ package dev.offsync;
 public final class ServiceException extends SyncException {
   private static final long serialVersionUID = 1L;
 
+  /** The status code, or 0 if there was no HTTP response. */
   private final int statusCode;
+  /** The error type, or {@code null} if the server sent none. */
   private final String errorType;
 
   /**

@@ -295,19 +295,28 @@ public final class SyncClient implements Closeable {
       deviceId = b.deviceId;
     }
 
-    /** @param store where datasets live (required) @return this builder */
+    /**
+     * @param store where datasets live (required)
+     * @return this builder
+     */
     public Builder localStore(LocalStore store) {
       this.localStore = checkNotNull(store, "store");
       return this;
     }
 
-    /** @param store the server (required) @return this builder */
+    /**
+     * @param store the server (required)
+     * @return this builder
+     */
     public Builder remoteStore(RemoteStore store) {
       this.remoteStore = checkNotNull(store, "store");
       return this;
     }
 
-    /** @param provider the identity source (required; see {@link IdentityProviders}) @return this builder */
+    /**
+     * @param provider the identity source (required; see {@link IdentityProviders})
+     * @return this builder
+     */
     public Builder identityProvider(IdentityProvider provider) {
       this.identityProvider = checkNotNull(provider, "provider");
       return this;
@@ -337,7 +346,10 @@ public final class SyncClient implements Closeable {
       return this;
     }
 
-    /** @param monitor network state (default {@link ConnectivityMonitors#alwaysOnline()}) @return this builder */
+    /**
+     * @param monitor network state (default {@link ConnectivityMonitors#alwaysOnline()})
+     * @return this builder
+     */
     public Builder connectivityMonitor(ConnectivityMonitor monitor) {
       this.connectivityMonitor = checkNotNull(monitor, "monitor");
       return this;
@@ -367,25 +379,37 @@ public final class SyncClient implements Closeable {
       return this;
     }
 
-    /** @param clock timestamps of local writes and syncs (default UTC system clock) @return this builder */
+    /**
+     * @param clock timestamps of local writes and syncs (default UTC system clock)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = checkNotNull(clock, "clock");
       return this;
     }
 
-    /** @param random the source of backoff jitter @return this builder */
+    /**
+     * @param random the source of backoff jitter
+     * @return this builder
+     */
     public Builder random(Random random) {
       this.random = checkNotNull(random, "random");
       return this;
     }
 
-    /** @param limits the limits enforced on writes and pushes (default {@link Limits#DEFAULT}) @return this builder */
+    /**
+     * @param limits the limits enforced on writes and pushes (default {@link Limits#DEFAULT})
+     * @return this builder
+     */
     public Builder limits(Limits limits) {
       this.limits = checkNotNull(limits, "limits");
       return this;
     }
 
-    /** @param options sync behaviour (default {@link SyncOptions#DEFAULT}) @return this builder */
+    /**
+     * @param options sync behaviour (default {@link SyncOptions#DEFAULT})
+     * @return this builder
+     */
     public Builder options(SyncOptions options) {
       this.options = checkNotNull(options, "options");
       return this;

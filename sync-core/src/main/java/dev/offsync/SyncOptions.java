@@ -124,32 +124,47 @@ public final class SyncOptions {
       remoteDeletionPolicy = o.remoteDeletionPolicy;
     }
 
-    /** @param attempts push attempts per sync on conflicts, at least 1 @return this builder */
+    /**
+     * @param attempts push attempts per sync on conflicts, at least 1
+     * @return this builder
+     */
     public Builder maxConflictAttempts(int attempts) {
       checkArgument(attempts >= 1, "maxConflictAttempts < 1: " + attempts);
       maxConflictAttempts = attempts;
       return this;
     }
 
-    /** @param delay base conflict retry delay, not negative ({@code ZERO}: retry at once) @return this builder */
+    /**
+     * @param delay base conflict retry delay, not negative ({@code ZERO}: retry at once)
+     * @return this builder
+     */
     public Builder conflictRetryDelay(Duration delay) {
       conflictRetryDelay = nonNegative(delay, "conflictRetryDelay");
       return this;
     }
 
-    /** @param delay cap of the conflict retry delay, not negative @return this builder */
+    /**
+     * @param delay cap of the conflict retry delay, not negative
+     * @return this builder
+     */
     public Builder conflictRetryMaxDelay(Duration delay) {
       conflictRetryMaxDelay = nonNegative(delay, "conflictRetryMaxDelay");
       return this;
     }
 
-    /** @param delay base background retry delay, positive @return this builder */
+    /**
+     * @param delay base background retry delay, positive
+     * @return this builder
+     */
     public Builder retryInitialDelay(Duration delay) {
       retryInitialDelay = positive(delay, "retryInitialDelay");
       return this;
     }
 
-    /** @param delay cap of background retry delays, positive @return this builder */
+    /**
+     * @param delay cap of background retry delays, positive
+     * @return this builder
+     */
     public Builder retryMaxDelay(Duration delay) {
       retryMaxDelay = positive(delay, "retryMaxDelay");
       return this;
@@ -189,7 +204,10 @@ public final class SyncOptions {
       return this;
     }
 
-    /** @param policy what to do with datasets deleted remotely @return this builder */
+    /**
+     * @param policy what to do with datasets deleted remotely
+     * @return this builder
+     */
     public Builder remoteDeletionPolicy(RemoteDeletionPolicy policy) {
       remoteDeletionPolicy = checkNotNull(policy, "policy");
       return this;

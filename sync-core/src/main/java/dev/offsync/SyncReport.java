@@ -208,85 +208,127 @@ public final class SyncReport {
       this.identityId = checkNotNull(identityId, "identityId");
     }
 
-    /** @param at start time @return this builder */
+    /**
+     * @param at start time
+     * @return this builder
+     */
     public Builder startedAt(Instant at) {
       startedAt = checkNotNull(at, "at");
       return this;
     }
 
-    /** @param d duration @return this builder */
+    /**
+     * @param d duration
+     * @return this builder
+     */
     public Builder duration(Duration d) {
       duration = checkNotNull(d, "d");
       return this;
     }
 
-    /** @param n attempts @return this builder */
+    /**
+     * @param n attempts
+     * @return this builder
+     */
     public Builder attempts(int n) {
       attempts = n;
       return this;
     }
 
-    /** @param n records pulled @return this builder */
+    /**
+     * @param n records pulled
+     * @return this builder
+     */
     public Builder recordsPulled(long n) {
       recordsPulled = n;
       return this;
     }
 
-    /** @param n records applied @return this builder */
+    /**
+     * @param n records applied
+     * @return this builder
+     */
     public Builder recordsApplied(long n) {
       recordsApplied = n;
       return this;
     }
 
-    /** @param n records pushed @return this builder */
+    /**
+     * @param n records pushed
+     * @return this builder
+     */
     public Builder recordsPushed(long n) {
       recordsPushed = n;
       return this;
     }
 
-    /** @param c a conflict outcome to add @return this builder */
+    /**
+     * @param c a conflict outcome to add
+     * @return this builder
+     */
     public Builder addConflict(ResolvedConflict c) {
       conflicts.add(checkNotNull(c, "c"));
       return this;
     }
 
-    /** @param keys the deferred keys @return this builder */
+    /**
+     * @param keys the deferred keys
+     * @return this builder
+     */
     public Builder deferredKeys(Set<String> keys) {
       deferredKeys = new LinkedHashSet<>(checkNotNull(keys, "keys"));
       return this;
     }
 
-    /** @param keys the failed keys @return this builder */
+    /**
+     * @param keys the failed keys
+     * @return this builder
+     */
     public Builder failedKeys(Set<String> keys) {
       failedKeys = new LinkedHashSet<>(checkNotNull(keys, "keys"));
       return this;
     }
 
-    /** @param names merged dataset names @return this builder */
+    /**
+     * @param names merged dataset names
+     * @return this builder
+     */
     public Builder mergedDatasetNames(List<String> names) {
       mergedDatasetNames = new ArrayList<>(checkNotNull(names, "names"));
       return this;
     }
 
-    /** @param b whether the dataset was deleted @return this builder */
+    /**
+     * @param b whether the dataset was deleted
+     * @return this builder
+     */
     public Builder datasetDeleted(boolean b) {
       datasetDeleted = b;
       return this;
     }
 
-    /** @param b whether a remote deletion was detected @return this builder */
+    /**
+     * @param b whether a remote deletion was detected
+     * @return this builder
+     */
     public Builder remoteDeletionDetected(boolean b) {
       remoteDeletionDetected = b;
       return this;
     }
 
-    /** @param b whether the dataset was recreated @return this builder */
+    /**
+     * @param b whether the dataset was recreated
+     * @return this builder
+     */
     public Builder recreated(boolean b) {
       recreated = b;
       return this;
     }
 
-    /** @param n the watermark after the sync @return this builder */
+    /**
+     * @param n the watermark after the sync
+     * @return this builder
+     */
     public Builder syncCount(long n) {
       syncCount = n;
       return this;

@@ -118,32 +118,47 @@ public final class SyncStatus {
       lastError = s.lastError;
     }
 
-    /** @param state the state @return this builder */
+    /**
+     * @param state the state
+     * @return this builder
+     */
     public Builder state(State state) {
       this.state = checkNotNull(state, "state");
       return this;
     }
 
-    /** @param at last successful sync, or {@code null} @return this builder */
+    /**
+     * @param at last successful sync, or {@code null}
+     * @return this builder
+     */
     public Builder lastSyncedAt(Instant at) {
       this.lastSyncedAt = at;
       return this;
     }
 
-    /** @param hasSynced whether a sync ever succeeded @return this builder */
+    /**
+     * @param hasSynced whether a sync ever succeeded
+     * @return this builder
+     */
     public Builder hasSynced(boolean hasSynced) {
       this.hasSynced = hasSynced;
       return this;
     }
 
-    /** @param count pending records, not negative @return this builder */
+    /**
+     * @param count pending records, not negative
+     * @return this builder
+     */
     public Builder pendingCount(long count) {
       checkArgument(count >= 0, "pendingCount < 0: " + count);
       this.pendingCount = count;
       return this;
     }
 
-    /** @param error the last sync's error, or {@code null} @return this builder */
+    /**
+     * @param error the last sync's error, or {@code null}
+     * @return this builder
+     */
     public Builder lastError(SyncException error) {
       this.lastError = error;
       return this;

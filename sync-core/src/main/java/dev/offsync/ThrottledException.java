@@ -9,6 +9,7 @@ import java.time.Duration;
 public final class ThrottledException extends SyncException {
   private static final long serialVersionUID = 1L;
 
+  /** The hint, or {@code null} if the server gave none. */
   private final Duration retryAfter;
 
   /**

@@ -7,6 +7,7 @@ package dev.offsync;
 public final class ValidationException extends SyncException {
   private static final long serialVersionUID = 1L;
 
+  /** The field name, never {@code null}. */
   private final String field;
 
   /**

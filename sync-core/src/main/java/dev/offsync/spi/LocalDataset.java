@@ -165,63 +165,93 @@ public final class LocalDataset {
       remoteRecordCount = d.remoteRecordCount;
     }
 
-    /** @param owner the owner @return this builder */
+    /**
+     * @param owner the owner
+     * @return this builder
+     */
     public Builder owner(String owner) {
       this.owner = checkNotNull(owner, "owner");
       return this;
     }
 
-    /** @param name the dataset name @return this builder */
+    /**
+     * @param name the dataset name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = checkNotNull(name, "name");
       return this;
     }
 
-    /** @param watermark the watermark, not negative @return this builder */
+    /**
+     * @param watermark the watermark, not negative
+     * @return this builder
+     */
     public Builder watermark(long watermark) {
       checkArgument(watermark >= 0, "watermark < 0: " + watermark);
       this.watermark = watermark;
       return this;
     }
 
-    /** @param deletedLocally whether a remote delete is pending @return this builder */
+    /**
+     * @param deletedLocally whether a remote delete is pending
+     * @return this builder
+     */
     public Builder deletedLocally(boolean deletedLocally) {
       this.deletedLocally = deletedLocally;
       return this;
     }
 
-    /** @param creationDate creation time, or {@code null} @return this builder */
+    /**
+     * @param creationDate creation time, or {@code null}
+     * @return this builder
+     */
     public Builder creationDate(Instant creationDate) {
       this.creationDate = creationDate;
       return this;
     }
 
-    /** @param lastModifiedDate last change time, or {@code null} @return this builder */
+    /**
+     * @param lastModifiedDate last change time, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedDate(Instant lastModifiedDate) {
       this.lastModifiedDate = lastModifiedDate;
       return this;
     }
 
-    /** @param lastModifiedBy who changed it last, or {@code null} @return this builder */
+    /**
+     * @param lastModifiedBy who changed it last, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedBy(String lastModifiedBy) {
       this.lastModifiedBy = lastModifiedBy;
       return this;
     }
 
-    /** @param lastSyncedAt last successful sync, or {@code null} @return this builder */
+    /**
+     * @param lastSyncedAt last successful sync, or {@code null}
+     * @return this builder
+     */
     public Builder lastSyncedAt(Instant lastSyncedAt) {
       this.lastSyncedAt = lastSyncedAt;
       return this;
     }
 
-    /** @param bytes server size in bytes, not negative @return this builder */
+    /**
+     * @param bytes server size in bytes, not negative
+     * @return this builder
+     */
     public Builder remoteStorageBytes(long bytes) {
       checkArgument(bytes >= 0, "remoteStorageBytes < 0: " + bytes);
       this.remoteStorageBytes = bytes;
       return this;
     }
 
-    /** @param count server live record count, not negative @return this builder */
+    /**
+     * @param count server live record count, not negative
+     * @return this builder
+     */
     public Builder remoteRecordCount(long count) {
       checkArgument(count >= 0, "remoteRecordCount < 0: " + count);
       this.remoteRecordCount = count;

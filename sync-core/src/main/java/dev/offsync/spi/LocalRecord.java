@@ -197,32 +197,47 @@ public final class LocalRecord {
       pendingConflict = r.pendingConflict;
     }
 
-    /** @param key the key @return this builder */
+    /**
+     * @param key the key
+     * @return this builder
+     */
     public Builder key(String key) {
       this.key = checkNotNull(key, "key");
       return this;
     }
 
-    /** @param value the value, or {@code null} for deleted @return this builder */
+    /**
+     * @param value the value, or {@code null} for deleted
+     * @return this builder
+     */
     public Builder value(String value) {
       this.value = value;
       return this;
     }
 
-    /** @param syncCount the base sync count, not negative @return this builder */
+    /**
+     * @param syncCount the base sync count, not negative
+     * @return this builder
+     */
     public Builder syncCount(long syncCount) {
       checkArgument(syncCount >= 0, "syncCount < 0: " + syncCount);
       this.syncCount = syncCount;
       return this;
     }
 
-    /** @param baseValue the value at the base sync count, or {@code null} @return this builder */
+    /**
+     * @param baseValue the value at the base sync count, or {@code null}
+     * @return this builder
+     */
     public Builder baseValue(String baseValue) {
       this.baseValue = baseValue;
       return this;
     }
 
-    /** @param dirty whether there are unacknowledged local changes @return this builder */
+    /**
+     * @param dirty whether there are unacknowledged local changes
+     * @return this builder
+     */
     public Builder dirty(boolean dirty) {
       this.dirty = dirty;
       return this;
@@ -240,19 +255,28 @@ public final class LocalRecord {
       return this;
     }
 
-    /** @param date device clock at the last change, or {@code null} @return this builder */
+    /**
+     * @param date device clock at the last change, or {@code null}
+     * @return this builder
+     */
     public Builder deviceLastModifiedDate(Instant date) {
       this.deviceLastModifiedDate = date;
       return this;
     }
 
-    /** @param date server time of the last synced change, or {@code null} @return this builder */
+    /**
+     * @param date server time of the last synced change, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedDate(Instant date) {
       this.lastModifiedDate = date;
       return this;
     }
 
-    /** @param lastModifiedBy who made the last synced change, or {@code null} @return this builder */
+    /**
+     * @param lastModifiedBy who made the last synced change, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedBy(String lastModifiedBy) {
       this.lastModifiedBy = lastModifiedBy;
       return this;

@@ -92,7 +92,10 @@ public final class RecordPage {
 
     Builder() {}
 
-    /** @param records the page's records @return this builder */
+    /**
+     * @param records the page's records
+     * @return this builder
+     */
     public Builder records(List<RemoteRecord> records) {
       checkNotNull(records, "records");
       for (RemoteRecord r : records) {
@@ -102,38 +105,56 @@ public final class RecordPage {
       return this;
     }
 
-    /** @param nextToken the next page's token, or {@code null} on the last page @return this builder */
+    /**
+     * @param nextToken the next page's token, or {@code null} on the last page
+     * @return this builder
+     */
     public Builder nextToken(String nextToken) {
       this.nextToken = nextToken;
       return this;
     }
 
-    /** @param datasetSyncCount the dataset's sync count, not negative @return this builder */
+    /**
+     * @param datasetSyncCount the dataset's sync count, not negative
+     * @return this builder
+     */
     public Builder datasetSyncCount(long datasetSyncCount) {
       checkArgument(datasetSyncCount >= 0, "datasetSyncCount < 0: " + datasetSyncCount);
       this.datasetSyncCount = datasetSyncCount;
       return this;
     }
 
-    /** @param datasetExists whether the dataset exists @return this builder */
+    /**
+     * @param datasetExists whether the dataset exists
+     * @return this builder
+     */
     public Builder datasetExists(boolean datasetExists) {
       this.datasetExists = datasetExists;
       return this;
     }
 
-    /** @param deleted whether it was deleted after the requested sync count @return this builder */
+    /**
+     * @param deleted whether it was deleted after the requested sync count
+     * @return this builder
+     */
     public Builder datasetDeletedAfterRequestedSyncCount(boolean deleted) {
       this.datasetDeletedAfterRequestedSyncCount = deleted;
       return this;
     }
 
-    /** @param names merged dataset names @return this builder */
+    /**
+     * @param names merged dataset names
+     * @return this builder
+     */
     public Builder mergedDatasetNames(List<String> names) {
       this.mergedDatasetNames = checkNotNull(names, "names");
       return this;
     }
 
-    /** @param syncSessionToken the session token @return this builder */
+    /**
+     * @param syncSessionToken the session token
+     * @return this builder
+     */
     public Builder syncSessionToken(String syncSessionToken) {
       this.syncSessionToken = checkNotNull(syncSessionToken, "syncSessionToken");
       return this;

@@ -126,38 +126,56 @@ public final class RemoteRecord {
       deviceLastModifiedDate = r.deviceLastModifiedDate;
     }
 
-    /** @param key the key @return this builder */
+    /**
+     * @param key the key
+     * @return this builder
+     */
     public Builder key(String key) {
       this.key = checkNotNull(key, "key");
       return this;
     }
 
-    /** @param value the value, or {@code null} for a tombstone @return this builder */
+    /**
+     * @param value the value, or {@code null} for a tombstone
+     * @return this builder
+     */
     public Builder value(String value) {
       this.value = value;
       return this;
     }
 
-    /** @param syncCount the record's sync count, not negative @return this builder */
+    /**
+     * @param syncCount the record's sync count, not negative
+     * @return this builder
+     */
     public Builder syncCount(long syncCount) {
       checkArgument(syncCount >= 0, "syncCount < 0: " + syncCount);
       this.syncCount = syncCount;
       return this;
     }
 
-    /** @param lastModifiedDate server time of the last change, or {@code null} @return this builder */
+    /**
+     * @param lastModifiedDate server time of the last change, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedDate(Instant lastModifiedDate) {
       this.lastModifiedDate = lastModifiedDate;
       return this;
     }
 
-    /** @param lastModifiedBy who changed it last, or {@code null} @return this builder */
+    /**
+     * @param lastModifiedBy who changed it last, or {@code null}
+     * @return this builder
+     */
     public Builder lastModifiedBy(String lastModifiedBy) {
       this.lastModifiedBy = lastModifiedBy;
       return this;
     }
 
-    /** @param deviceLastModifiedDate device time of the last change, or {@code null} @return this builder */
+    /**
+     * @param deviceLastModifiedDate device time of the last change, or {@code null}
+     * @return this builder
+     */
     public Builder deviceLastModifiedDate(Instant deviceLastModifiedDate) {
       this.deviceLastModifiedDate = deviceLastModifiedDate;
       return this;

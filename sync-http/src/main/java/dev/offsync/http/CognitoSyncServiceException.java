@@ -15,10 +15,15 @@ import java.util.Objects;
 public abstract class CognitoSyncServiceException extends CognitoSyncException {
   private static final long serialVersionUID = 1L;
 
+  /** The status code. */
   private final int statusCode;
+  /** The error type, empty if the response carried none. */
   private final String errorType;
+  /** The message, possibly empty. */
   private final String errorMessage;
+  /** The request id, or {@code null} if the response carried none. */
   private final String requestId;
+  /** How long the service asked the client to wait ({@code Retry-After}), or {@code null} if it did not say. */
   private final Duration retryAfter;
 
   /**

@@ -7,7 +7,9 @@ package dev.offsync.http;
 public final class MalformedResponseException extends CognitoSyncException {
   private static final long serialVersionUID = 1L;
 
+  /** The status code. */
   private final int statusCode;
+  /** The request id, or {@code null} if the response carried none. */
   private final String requestId;
 
   /**

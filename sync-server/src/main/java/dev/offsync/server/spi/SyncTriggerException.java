@@ -22,6 +22,7 @@ public final class SyncTriggerException extends Exception {
     FAILED
   }
 
+  /** What went wrong, and so which AWS error the client receives. */
   private final Kind kind;
 
   /**
