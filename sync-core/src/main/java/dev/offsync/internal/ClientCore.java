@@ -23,6 +23,7 @@ import dev.offsync.spi.LocalTransaction;
 import dev.offsync.spi.RecordWrite;
 import dev.offsync.spi.RemoteStore;
 import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Notification;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
@@ -615,17 +616,23 @@ public final class ClientCore {
       checkOpen();
       return local(this::localDatasetNames);
     }).flatMap(names -> Observable.fromIterable(names)
-        .concatMapSingleDelayError(name -> dataset(name).requestSync(false))
+        // each outcome as a value, not an error of the stream: concatMap hands an inner error that arrives once
+        // it is disposed (close() ending syncAll at that moment) to RxJavaPlugins.onError
+        .concatMapSingle(name -> dataset(name).requestSync(false).map(Notification::createOnNext)
+            .onErrorReturn(Notification::createOnError))
         .toList()
-        .map(Collections::unmodifiableList))
-        .onErrorResumeNext(e -> Single.error(firstError(e))));
+        .map(ClientCore::reportsOrFirstError)));
   }
 
-  private static Throwable firstError(Throwable e) {
-    if (e instanceof io.reactivex.rxjava3.exceptions.CompositeException) {
-      return ((io.reactivex.rxjava3.exceptions.CompositeException) e).getExceptions().get(0);
+  private static List<SyncReport> reportsOrFirstError(List<Notification<SyncReport>> outcomes) throws Throwable {
+    List<SyncReport> reports = new ArrayList<>(outcomes.size());
+    for (Notification<SyncReport> outcome : outcomes) {
+      if (outcome.isOnError()) {
+        throw outcome.getError();
+      }
+      reports.add(outcome.getValue());
     }
-    return e;
+    return Collections.unmodifiableList(reports);
   }
 
   /** Deletes every local dataset and record of every owner (the identity provider is untouched). */
