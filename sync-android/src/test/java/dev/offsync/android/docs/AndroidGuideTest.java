@@ -143,6 +143,23 @@ public class AndroidGuideTest {
     });
   }
 
+  @Test
+  public void theGuidesWorkerSyncsEveryDatasetAndSucceeds() {
+    SyncClient client = io(() -> OffsyncWiring.buildSyncClient(app, server.baseUri().toString(), POOL));
+    app.useSyncClient(client);
+    io(() -> {
+      client.dataset("notes").put("k", "written offline");
+      return Boolean.TRUE;
+    });
+    String outcome = io(() -> new NotesSyncWorker(app, new androidx.work.WorkerParameters()).doWork().toString());
+    assertThat(outcome).isEqualTo("success");
+    assertThat(io(() -> client.dataset("notes").pendingKeys())).isEmpty();
+    io(() -> {
+      client.close();
+      return Boolean.TRUE;
+    });
+  }
+
   /** The device is on a validated, unmetered Wi-Fi network, as the system reports it. */
   private void onValidatedWifi() {
     ConnectivityManager manager = (ConnectivityManager) app.getSystemService(Context.CONNECTIVITY_SERVICE);

@@ -22,10 +22,6 @@ public final class NotesActivity extends Activity {
   private static final Scheduler MAIN = Schedulers.from(new Handler(Looper.getMainLooper())::post);
 
   private final CompositeDisposable whileStarted = new CompositeDisposable();
-  final List<SyncStatus> shown = new ArrayList<>();
-  final List<SyncReport> synced = new ArrayList<>();
-  final List<SyncConflict> asked = new ArrayList<>();
-  final List<Throwable> errors = new ArrayList<>();
 
   private Single<Dataset> notes() {
     return ((NotesApp) getApplication()).syncClientAsync().map(client -> client.dataset("notes"));
@@ -75,6 +71,12 @@ public final class NotesActivity extends Activity {
         .observeOn(MAIN)
         .subscribe(this::showSynced, this::showError));
   }
+
+  // what the screen showed, for AndroidGuideTest (not in the guide)
+  final List<SyncStatus> shown = new ArrayList<>();
+  final List<SyncReport> synced = new ArrayList<>();
+  final List<SyncConflict> asked = new ArrayList<>();
+  final List<Throwable> errors = new ArrayList<>();
 
   private void showStatus(SyncStatus status) {
     shown.add(status);
