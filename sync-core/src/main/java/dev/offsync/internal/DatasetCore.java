@@ -225,6 +225,76 @@ public final class DatasetCore {
     afterWrite(ownedWrite((tx, owner) -> writeIn(tx, owner, values, now)));
   }
 
+  /** How many times {@link #update} applies its function before giving up on records that keep changing. */
+  static final int MAX_UPDATE_ATTEMPTS = 64;
+
+  /**
+   * Read-modify-write of {@code keys} (validated by the caller): reads their live values (absent keys and
+   * tombstones left out), applies {@code function} outside any transaction, validates its answer, and writes it in
+   * one transaction that commits only if none of the keys' rows changed since the read (compare-and-set on each
+   * row's version, presence included); otherwise reads again and applies the function again, at most
+   * {@link #MAX_UPDATE_ATTEMPTS} times.
+   *
+   * @return the keys' live values after the write (absent = no value)
+   */
+  public Map<String, String> update(Set<String> keys,
+      java.util.function.Function<Map<String, String>, Map<String, String>> function) {
+    client.checkOpen();
+    for (int attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
+      String readOwner = client.owner();
+      Map<String, LocalRecord> read = client.store.read(tx -> tx.records(readOwner, name, keys));
+      Map<String, String> current = new java.util.TreeMap<>();
+      for (LocalRecord r : read.values()) {
+        if (!r.isDeleted()) {
+          current.put(r.key(), r.value());
+        }
+      }
+      Map<String, String> answer = function.apply(Collections.unmodifiableMap(new java.util.TreeMap<>(current)));
+      if (answer == null) {
+        throw new NullPointerException("the update function returned null for " + keys);
+      }
+      Map<String, String> values = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, String> e : answer.entrySet()) {
+        if (!keys.contains(e.getKey())) {
+          throw new IllegalArgumentException("the update function returned key " + e.getKey()
+              + ", which is not one of the keys it was given: " + keys);
+        }
+        if (e.getValue() != null) {
+          Validation.value(e.getValue(), client.limits);
+        }
+        values.put(e.getKey(), e.getValue());
+      }
+      Instant now = client.clock.instant();
+      List<LocalRecord> written = ownedWrite((tx, owner) -> {
+        if (!owner.equals(readOwner)) {
+          return null; // the identity changed since the read: read again under the new owner
+        }
+        Map<String, LocalRecord> now2 = tx.records(owner, name, keys);
+        for (String key : keys) {
+          LocalRecord before = read.get(key);
+          LocalRecord after = now2.get(key);
+          if (before == null ? after != null : after == null || after.version() != before.version()) {
+            return null;
+          }
+        }
+        return writeIn(tx, owner, values, now);
+      });
+      if (written != null) {
+        afterWrite(written);
+        Map<String, String> result = new java.util.TreeMap<>(current);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+          if (e.getValue() == null) {
+            result.remove(e.getKey());
+          } else {
+            result.put(e.getKey(), e.getValue());
+          }
+        }
+        return result;
+      }
+    }
+    throw new dev.offsync.ConcurrentUpdateException(name, MAX_UPDATE_ATTEMPTS);
+  }
+
   /**
    * The body of {@link #write}: applies {@code values} inside {@code tx} for {@code owner}, checking the
    * dataset limits, and returns the rows written (for {@link #afterWrite} once the transaction committed).
