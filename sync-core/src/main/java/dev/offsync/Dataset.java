@@ -10,9 +10,12 @@ import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A handle on one dataset of the current identity (or of the local owner before any identity exists).
@@ -132,7 +135,7 @@ public final class Dataset {
    * @throws ConcurrentUpdateException if the record changed before every one of many attempts could write
    *     (nothing is stored; a later retry may succeed)
    */
-  public String update(String key, java.util.function.UnaryOperator<String> function) {
+  public String update(String key, UnaryOperator<String> function) {
     Validation.key(key, limits);
     checkNotNull(function, "function");
     Map<String, String> after = core.update(Collections.singleton(key), current -> {
@@ -144,7 +147,7 @@ public final class Dataset {
   }
 
   /**
-   * Atomic read-modify-write of several keys, like {@link #update(String, java.util.function.UnaryOperator)}:
+   * Atomic read-modify-write of several keys, like {@link #update(String, UnaryOperator)}:
    * {@code function} gets the keys' current live values (a key with no value is absent from the map) and returns
    * the values to store ({@code null} removes a key; a key it leaves out stays as it is; it may not name a key
    * outside {@code keys}). All of it is written in one transaction that commits only if none of the keys' records
@@ -159,10 +162,10 @@ public final class Dataset {
    * @throws ConcurrentUpdateException if the records changed before every one of many attempts could write
    */
   public Map<String, String> updateAll(Set<String> keys,
-      java.util.function.Function<Map<String, String>, Map<String, String>> function) {
+      Function<Map<String, String>, Map<String, String>> function) {
     checkNotNull(keys, "keys");
     checkNotNull(function, "function");
-    Set<String> copy = new java.util.LinkedHashSet<>();
+    Set<String> copy = new LinkedHashSet<>();
     for (String key : keys) {
       Validation.key(key, limits);
       copy.add(key);

@@ -1,6 +1,7 @@
 package dev.offsync.internal;
 
 import dev.offsync.ClientClosedException;
+import dev.offsync.ConcurrentUpdateException;
 import dev.offsync.ConflictResolver;
 import dev.offsync.DatasetChange;
 import dev.offsync.DatasetMetadata;
@@ -41,7 +42,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Everything shared by all handles of one dataset: local reads and writes, the single-flight sync
@@ -238,22 +241,22 @@ public final class DatasetCore {
    * @return the keys' live values after the write (absent = no value)
    */
   public Map<String, String> update(Set<String> keys,
-      java.util.function.Function<Map<String, String>, Map<String, String>> function) {
+      Function<Map<String, String>, Map<String, String>> function) {
     client.checkOpen();
     for (int attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
       String readOwner = client.owner();
       Map<String, LocalRecord> read = client.store.read(tx -> tx.records(readOwner, name, keys));
-      Map<String, String> current = new java.util.TreeMap<>();
+      Map<String, String> current = new TreeMap<>();
       for (LocalRecord r : read.values()) {
         if (!r.isDeleted()) {
           current.put(r.key(), r.value());
         }
       }
-      Map<String, String> answer = function.apply(Collections.unmodifiableMap(new java.util.TreeMap<>(current)));
+      Map<String, String> answer = function.apply(Collections.unmodifiableMap(new TreeMap<>(current)));
       if (answer == null) {
         throw new NullPointerException("the update function returned null for " + keys);
       }
-      Map<String, String> values = new java.util.LinkedHashMap<>();
+      Map<String, String> values = new LinkedHashMap<>();
       for (Map.Entry<String, String> e : answer.entrySet()) {
         if (!keys.contains(e.getKey())) {
           throw new IllegalArgumentException("the update function returned key " + e.getKey()
@@ -281,7 +284,7 @@ public final class DatasetCore {
       });
       if (written != null) {
         afterWrite(written);
-        Map<String, String> result = new java.util.TreeMap<>(current);
+        Map<String, String> result = new TreeMap<>(current);
         for (Map.Entry<String, String> e : values.entrySet()) {
           if (e.getValue() == null) {
             result.remove(e.getKey());
@@ -292,7 +295,7 @@ public final class DatasetCore {
         return result;
       }
     }
-    throw new dev.offsync.ConcurrentUpdateException(name, MAX_UPDATE_ATTEMPTS);
+    throw new ConcurrentUpdateException(name, MAX_UPDATE_ATTEMPTS);
   }
 
   /**

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -291,7 +292,7 @@ final class SyncRun {
   /** Pulls every page after {@code from}; emits whether to go on with the push. */
   private Single<Boolean> pull(long from) {
     progress(SyncProgress.Phase.PULLING);
-    listed = from == 0 ? new java.util.HashMap<>() : null;
+    listed = from == 0 ? new HashMap<>() : null;
     return fetch(from, null, true);
   }
 
