@@ -3,22 +3,35 @@ package dev.offsync.http.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.Dataset;
+import dev.offsync.DatasetMetadata;
+import dev.offsync.NetworkException;
 import dev.offsync.Record;
 import dev.offsync.SyncClient;
 import dev.offsync.SyncReport;
 import dev.offsync.http.CognitoIdentityCredentialsProvider;
+import dev.offsync.http.CognitoIdentityProvider;
 import dev.offsync.http.CognitoSyncClient;
+import dev.offsync.http.CognitoSyncRemoteStore;
 import dev.offsync.http.RetryPolicy;
 import dev.offsync.http.StaticCredentialsProvider;
 import dev.offsync.http.model.ListRecordsRequest;
 import dev.offsync.http.model.ListRecordsResponse;
 import dev.offsync.server.SyncServer;
+import dev.offsync.spi.DatasetPage;
+import dev.offsync.spi.RecordPage;
+import dev.offsync.spi.RecordPatch;
+import dev.offsync.spi.RemoteRecord;
+import dev.offsync.spi.RemoteStore;
+import dev.offsync.testing.InMemoryLocalStore;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +77,54 @@ class DeleteRecreateEndToEndTest {
     }
   }
 
-  /** A device of the test's identity (the first one creates it). */
-  private Dataset device() {
+  /**
+   * The real HTTP remote store of a device, losing the acknowledgement of its next UpdateRecords or DeleteDataset
+   * when asked: the server applies the call, the device sees a {@link NetworkException}.
+   */
+  private static final class LossyRemote implements RemoteStore {
+    private final RemoteStore real;
+    final AtomicBoolean loseNextUpdate = new AtomicBoolean();
+    final AtomicBoolean loseNextDelete = new AtomicBoolean();
+
+    LossyRemote(RemoteStore real) {
+      this.real = real;
+    }
+
+    private static <T> Single<T> lose(Single<T> call, AtomicBoolean flag) {
+      return Single.defer(() -> flag.getAndSet(false)
+          ? call.flatMap(applied -> Single.<T>error(new NetworkException("acknowledgement lost (test)")))
+          : call);
+    }
+
+    @Override
+    public Single<RecordPage> listRecords(String identityId, String datasetName, long lastSyncCount,
+        String nextToken, int maxResults, String syncSessionToken) {
+      return real.listRecords(identityId, datasetName, lastSyncCount, nextToken, maxResults, syncSessionToken);
+    }
+
+    @Override
+    public Single<List<RemoteRecord>> updateRecords(String identityId, String datasetName,
+        List<RecordPatch> patches, String syncSessionToken, String deviceId) {
+      return lose(real.updateRecords(identityId, datasetName, patches, syncSessionToken, deviceId), loseNextUpdate);
+    }
+
+    @Override
+    public Single<DatasetMetadata> describeDataset(String identityId, String datasetName) {
+      return real.describeDataset(identityId, datasetName);
+    }
+
+    @Override
+    public Single<DatasetMetadata> deleteDataset(String identityId, String datasetName) {
+      return lose(real.deleteDataset(identityId, datasetName), loseNextDelete);
+    }
+
+    @Override
+    public Single<DatasetPage> listDatasets(String identityId, String nextToken, int maxResults) {
+      return real.listDatasets(identityId, nextToken, maxResults);
+    }
+  }
+
+  private CognitoIdentityCredentialsProvider credentials() {
     CognitoIdentityCredentialsProvider.Builder b = CognitoIdentityCredentialsProvider.builder()
         .endpoint(server.baseUri().toString())
         .identityPoolId(POOL)
@@ -75,6 +134,36 @@ class DeleteRecreateEndToEndTest {
     }
     CognitoIdentityCredentialsProvider credentials = b.build();
     identity = credentials.identityId();
+    return credentials;
+  }
+
+  /** A device of the test's identity whose acknowledgements {@code lossy} can lose. */
+  private Dataset lossyDevice(LossyRemote[] lossy) {
+    CognitoIdentityCredentialsProvider credentials = credentials();
+    lossy[0] = new LossyRemote(CognitoSyncRemoteStore.create(
+        EngineDevices.http(server.baseUri(), credentials, closeables), POOL));
+    SyncClient client = SyncClient.builder()
+        .localStore(new InMemoryLocalStore())
+        .remoteStore(lossy[0])
+        .identityProvider(CognitoIdentityProvider.create(credentials, Schedulers.trampoline()))
+        .ioScheduler(Schedulers.trampoline())
+        .build();
+    closeables.add(client);
+    return client.dataset(DS);
+  }
+
+  private static Throwable syncError(Dataset dataset) {
+    try {
+      SyncReport report = sync(dataset);
+      throw new AssertionError("expected the sync to fail, got " + report);
+    } catch (NetworkException e) {
+      return e;
+    }
+  }
+
+  /** A device of the test's identity (the first one creates it). */
+  private Dataset device() {
+    CognitoIdentityCredentialsProvider credentials = credentials();
     SyncClient client = EngineDevices.device(server.baseUri(), POOL, credentials, closeables);
     return client.dataset(DS);
   }
@@ -233,6 +322,65 @@ class DeleteRecreateEndToEndTest {
     assertThat(report.remoteDeletionDetected()).isTrue();
     assertThat(serverValues()).isEqualTo(Map.of("k0", "edited offline"));
     assertConverged(a, b);
+  }
+
+  @Test
+  void aPushIntoTheReCreatedDatasetWhoseAcknowledgementWasLostConvergesAfterAnotherDeviceDeletes() {
+    LossyRemote[] lossy = new LossyRemote[1];
+    Dataset a = lossyDevice(lossy);
+    Dataset b = device();
+    a.put("k0", "v0");
+    sync(a);
+    sync(b);
+    a.delete();
+    a.put("k1", "v1");
+    lossy[0].loseNextUpdate.set(true);
+    assertThat(syncError(a)).isInstanceOf(NetworkException.class);
+    assertThat(serverValues()).as("applied by the server").isEqualTo(Map.of("k1", "v1"));
+    b.delete();
+    sync(b);
+    // A cannot know its push was applied before B's delete: it pushes k1 again, and every device converges on it
+    assertConverged(a, b);
+    assertThat(serverValues()).isEqualTo(Map.of("k1", "v1"));
+  }
+
+  @Test
+  void aDeleteWhoseAcknowledgementWasLostIsRepeatedAndTheDevicesConverge() {
+    LossyRemote[] lossy = new LossyRemote[1];
+    Dataset a = lossyDevice(lossy);
+    Dataset b = device();
+    a.put("k0", "v0");
+    sync(a);
+    sync(b);
+    a.delete();
+    lossy[0].loseNextDelete.set(true);
+    assertThat(syncError(a)).isInstanceOf(NetworkException.class);
+    assertThat(a.lastSyncCount()).as("still deleted locally").isEqualTo(-1);
+    b.put("k2", "from-b"); // B re-creates the dataset with its edit on top of k0
+    sync(b);
+    sync(a); // A's delete goes again: it deletes B's re-creation too
+    assertConverged(a, b);
+    assertThat(serverValues()).isEmpty();
+  }
+
+  @Test
+  void anEditWhoseAcknowledgementWasLostBeforeTheDatasetWasReCreatedConverges() {
+    LossyRemote[] lossy = new LossyRemote[1];
+    Dataset b = device();
+    Dataset a = lossyDevice(lossy);
+    b.put("k0", "v0");
+    sync(b);
+    sync(a);
+    a.put("k0", "edited by a");
+    lossy[0].loseNextUpdate.set(true);
+    assertThat(syncError(a)).isInstanceOf(NetworkException.class);
+    b.delete();
+    b.put("k3", "from-b");
+    sync(b);
+    SyncReport report = sync(a);
+    assertThat(report.attempts()).isEqualTo(1);
+    assertConverged(a, b);
+    assertThat(serverValues()).containsEntry("k3", "from-b");
   }
 
   @Test
