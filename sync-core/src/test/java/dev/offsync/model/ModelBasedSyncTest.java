@@ -482,7 +482,9 @@ class ModelBasedSyncTest {
         for (Device d : devices) {
           for (String ds : DATASETS) {
             SyncReport r = sync(d, ds, "quiescence round " + round, false);
-            changed |= r.recordsPushed() > 0 || r.recordsApplied() > 0 || !r.conflicts().isEmpty();
+            // a deletion (this device's, or one it found remotely) changes what the others must learn too
+            changed |= r.recordsPushed() > 0 || r.recordsApplied() > 0 || !r.conflicts().isEmpty()
+                || r.datasetDeleted() || r.remoteDeletionDetected();
           }
         }
         if (!changed) {
