@@ -8,6 +8,8 @@ import dev.offsync.spi.LocalTransaction;
 import dev.offsync.spi.RecordWrite;
 import dev.offsync.spi.RemoteRecord;
 import dev.offsync.sqlite.schema.internal.Sql;
+import dev.offsync.sqlite.schema.internal.StoreTransaction;
+import dev.offsync.sqlite.schema.internal.StoredRows;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +23,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -48,14 +49,13 @@ import java.util.Set;
  * <p>If any operation fails with an {@link SQLException}, the transaction is marked failed and the
  * store rolls it back even if the work swallows the {@link LocalStoreException}.
  */
-final class SqliteTransaction implements LocalTransaction {
-  static final int MAX_CHUNK = 512;
+final class SqliteTransaction extends StoreTransaction<SQLException> implements LocalTransaction {
+  static final int MAX_CHUNK = Sql.MAX_CHUNK;
   /**
    * Rows per JDBC batch execution: a pulled page (1,024 records) is one batch, and a reused batch
    * statement's parameter array (which sqlite-jdbc never shrinks) stays bounded.
    */
   static final int MAX_BATCH = 1024;
-  private static final int[] BUCKETS = {1, 8, 64, MAX_CHUNK};
 
   private static final String RECORD_COLUMNS = Sql.RECORD_COLUMNS;
   /** How many record fields {@link #bindRecordFields} binds (everything but dataset, key and version). */
@@ -121,24 +121,14 @@ final class SqliteTransaction implements LocalTransaction {
    * is returned): one (key, expected version) pair per write, -1 for "any version", so a row counts iff
    * its write will apply. The pairs are the outer loop (CROSS JOIN), each a primary-key search.
    */
-  static final String[] OLD_ROWS_SUM = valuesStatements();
+  static final String[] OLD_ROWS_SUM = Sql.pairStatements("SELECT coalesce(sum(r.deleted = 0), 0),"
+      + " coalesce(sum(iif(r.deleted = 0, octet_length(r.key) + octet_length(r.value), 0)), 0),"
+      + " coalesce(sum(r.dirty), 0) FROM (VALUES ",
+      ") AS v CROSS JOIN records AS r ON r.dataset_id = ? AND r.key = v.column1"
+          + " AND (v.column2 < 0 OR r.version = v.column2)");
 
-  private static String[] valuesStatements() {
-    String[] sql = new String[BUCKETS.length];
-    for (int i = 0; i < BUCKETS.length; i++) {
-      StringBuilder sb = new StringBuilder("SELECT coalesce(sum(r.deleted = 0), 0),"
-          + " coalesce(sum(iif(r.deleted = 0, octet_length(r.key) + octet_length(r.value), 0)), 0),"
-          + " coalesce(sum(r.dirty), 0) FROM (VALUES ");
-      for (int j = 0; j < BUCKETS[i]; j++) {
-        sb.append(j == 0 ? "(?, ?)" : ", (?, ?)");
-      }
-      sql[i] = sb.append(") AS v CROSS JOIN records AS r ON r.dataset_id = ? AND r.key = v.column1"
-          + " AND (v.column2 < 0 OR r.version = v.column2)").toString();
-    }
-    return sql;
-  }
   /** Removes rows and returns what they contributed to the counters. */
-  static final String[] DELETE_RECORDS_IN = inStatements("DELETE FROM records WHERE dataset_id = ? AND key IN ",
+  static final String[] DELETE_RECORDS_IN = Sql.inStatements("DELETE FROM records WHERE dataset_id = ? AND key IN ",
       " RETURNING " + CONTRIBUTION);
 
   // A single-record write first moves the dataset's counters from the row's old contribution (read in the
@@ -167,97 +157,23 @@ final class SqliteTransaction implements LocalTransaction {
   }
 
   private final StoreConnection conn;
-  private final boolean writable;
-  private final Thread thread;
-  private boolean active = true;
-  private SQLException failure;
-  // The last dataset id this transaction looked up. Valid for this transaction only: nothing else can
-  // change the datasets table inside it (a write transaction holds the write lock, a read transaction
-  // sees one snapshot); deleteDataset, moveDataset and deleteAll forget it before they change a row.
-  private String idOwner;
-  private String idName;
-  private long cachedId = -1;
+  private final ResultSetRow row = new ResultSetRow(); // re-pointed at each result read: nothing allocated per row
 
   SqliteTransaction(StoreConnection conn, boolean writable) {
+    super(writable);
     this.conn = conn;
-    this.writable = writable;
-    this.thread = Thread.currentThread();
-  }
-
-  /** Ends the transaction object's validity; later calls throw {@link IllegalStateException}. */
-  void end() {
-    active = false;
-  }
-
-  /** The first storage failure seen by an operation of this transaction, or {@code null}. */
-  SQLException failure() {
-    return failure;
-  }
-
-  private static String[] inStatements(String prefix, String suffix) {
-    String[] sql = new String[BUCKETS.length];
-    for (int i = 0; i < BUCKETS.length; i++) {
-      StringBuilder sb = new StringBuilder(prefix).append('(');
-      for (int j = 0; j < BUCKETS[i]; j++) {
-        sb.append(j == 0 ? "?" : ", ?");
-      }
-      sql[i] = sb.append(')').append(suffix).toString();
-    }
-    return sql;
-  }
-
-  private void checkUsable(boolean write) {
-    if (!active) {
-      throw new IllegalStateException("the transaction has ended");
-    }
-    if (Thread.currentThread() != thread) {
-      throw new IllegalStateException("the transaction belongs to thread " + thread.getName());
-    }
-    if (write && !writable) {
-      throw new IllegalStateException("cannot write in a read transaction");
-    }
-  }
-
-  private LocalStoreException fail(String what, SQLException e) {
-    if (failure == null) {
-      failure = e;
-    }
-    return new LocalStoreException(what + " failed: " + e.getMessage(), e);
-  }
-
-  private static <T> T notNull(T value, String name) {
-    return Objects.requireNonNull(value, name + " == null");
   }
 
   // ---------------------------------------------------------------- datasets
 
-  private long datasetId(String owner, String name) throws SQLException {
-    if (knowsDatasetId(owner, name)) {
-      return cachedId;
-    }
+  @Override
+  protected long lookUpDatasetId(String owner, String name) throws SQLException {
     PreparedStatement ps = conn.prepare(DATASET_ID);
     ps.setString(1, owner);
     ps.setString(2, name);
-    long found;
     try (ResultSet rs = ps.executeQuery()) {
-      found = rs.next() ? rs.getLong(1) : -1;
+      return rs.next() ? rs.getLong(1) : -1;
     }
-    if (found >= 0) { // a miss is not kept: putDataset may create the row next
-      idOwner = owner;
-      idName = name;
-      cachedId = found;
-    }
-    return found;
-  }
-
-  private boolean knowsDatasetId(String owner, String name) {
-    return cachedId >= 0 && name.equals(idName) && owner.equals(idOwner);
-  }
-
-  private void forgetDatasetId() {
-    idOwner = null;
-    idName = null;
-    cachedId = -1;
   }
 
   @Override
@@ -296,17 +212,8 @@ final class SqliteTransaction implements LocalTransaction {
     }
   }
 
-  private static LocalDataset readDataset(ResultSet rs) throws SQLException {
-    return LocalDataset.builder(rs.getString(Sql.DATASET_OWNER), rs.getString(Sql.DATASET_NAME))
-        .watermark(rs.getLong(Sql.DATASET_WATERMARK))
-        .deletedLocally(rs.getInt(Sql.DATASET_DELETED_LOCALLY) != 0)
-        .creationDate(Instants.decode(rs.getObject(Sql.DATASET_CREATION_DATE)))
-        .lastModifiedDate(Instants.decode(rs.getObject(Sql.DATASET_LAST_MODIFIED_DATE)))
-        .lastModifiedBy(rs.getString(Sql.DATASET_LAST_MODIFIED_BY))
-        .lastSyncedAt(Instants.decode(rs.getObject(Sql.DATASET_LAST_SYNCED_AT)))
-        .remoteStorageBytes(rs.getLong(Sql.DATASET_REMOTE_STORAGE_BYTES))
-        .remoteRecordCount(rs.getLong(Sql.DATASET_REMOTE_RECORD_COUNT))
-        .build();
+  private LocalDataset readDataset(ResultSet rs) throws SQLException {
+    return StoredRows.readDataset(row.on(rs));
   }
 
   @Override
@@ -544,7 +451,7 @@ final class SqliteTransaction implements LocalTransaction {
         adjust.setString(4, r.key());
         int at = 5;
         if (byId) {
-          adjust.setLong(at++, cachedId);
+          adjust.setLong(at++, cachedDatasetId());
         } else {
           adjust.setString(at++, owner);
           adjust.setString(at++, dataset);
@@ -562,7 +469,7 @@ final class SqliteTransaction implements LocalTransaction {
         int changed;
         if (byId) {
           PreparedStatement ps = conn.prepare(writeSql(expected));
-          bindWrite(ps, cachedId, w);
+          bindWrite(ps, cachedDatasetId(), w);
           changed = ps.executeUpdate();
         } else {
           PreparedStatement ps = conn.prepare(kind == 0 ? UPSERT_RECORD_BY_NAME
@@ -642,33 +549,28 @@ final class SqliteTransaction implements LocalTransaction {
     }
     for (int from = 0; from < replacing.size(); from += MAX_CHUNK) {
       List<RecordWrite> chunk = replacing.subList(from, Math.min(replacing.size(), from + MAX_CHUNK));
-      int bucket = 0;
-      while (BUCKETS[bucket] < chunk.size()) {
-        bucket++;
-      }
+      int bucket = Sql.bucket(chunk.size());
       PreparedStatement ps = conn.prepare(OLD_ROWS_SUM[bucket]);
       int i = 1;
       for (RecordWrite w : chunk) {
         ps.setString(i++, w.record().key());
         ps.setLong(i++, w.expectedVersion() == RecordWrite.ANY_VERSION ? -1 : w.expectedVersion());
       }
-      for (int pad = chunk.size(); pad < BUCKETS[bucket]; pad++) {
+      for (int pad = chunk.size(); pad < Sql.bucketSize(bucket); pad++) {
         ps.setNull(i++, Types.VARCHAR);
         ps.setNull(i++, Types.INTEGER);
       }
       ps.setLong(i, id);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        delta[0] -= rs.getLong(1);
-        delta[1] -= rs.getLong(2);
-        delta[2] -= rs.getLong(3);
+        subtractRow(delta, rs.getLong(1), rs.getLong(2), rs.getLong(3));
       }
     }
   }
 
   /** Adds {live, bytes, dirty} to the dataset's counters; no statement when nothing changed. */
   private void adjustUsage(long id, long[] delta) throws SQLException {
-    if (delta[0] == 0 && delta[1] == 0 && delta[2] == 0) {
+    if (isZero(delta)) {
       return;
     }
     PreparedStatement ps = conn.prepare(ADJUST_USAGE);
@@ -679,9 +581,9 @@ final class SqliteTransaction implements LocalTransaction {
     ps.executeUpdate();
   }
 
-  /** UTF-8 bytes of key + value of a live record (0 for a tombstone), as SQLite's octet_length counts them. */
-  static long liveBytes(LocalRecord r) {
-    return r.isDeleted() ? 0 : utf8Length(r.key()) + utf8Length(r.value());
+  @Override
+  protected long storedLength(String s) {
+    return utf8Length(s);
   }
 
   /**
@@ -689,24 +591,7 @@ final class SqliteTransaction implements LocalTransaction {
    * unpaired surrogate becomes {@code '?'}, one byte.
    */
   static long utf8Length(String s) {
-    long n = 0;
-    int len = s.length();
-    for (int i = 0; i < len; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n += 1;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        n += 1;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
+    return utf8Length(s, 1);
   }
 
   private static String writeSql(long expected) {
@@ -773,9 +658,7 @@ final class SqliteTransaction implements LocalTransaction {
           skipped.add(r.key());
           continue;
         }
-        delta[0] += r.isDeleted() ? 0 : 1;
-        delta[1] += liveBytes(r);
-        delta[2] += r.isDirty() ? 1 : 0;
+        addRow(delta, r);
       }
       writes.clear();
     }
@@ -830,9 +713,7 @@ final class SqliteTransaction implements LocalTransaction {
             distinct.subList(from, Math.min(distinct.size(), from + MAX_CHUNK)));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            delta[0] -= rs.getLong(1);
-            delta[1] -= rs.getLong(2);
-            delta[2] -= rs.getLong(3);
+            subtractRow(delta, rs.getLong(1), rs.getLong(2), rs.getLong(3));
           }
         }
       }
@@ -844,55 +725,24 @@ final class SqliteTransaction implements LocalTransaction {
 
   // ---------------------------------------------------------------- helpers
 
-  private static List<String> distinctKeys(Collection<String> keys) {
-    notNull(keys, "keys");
-    LinkedHashSet<String> distinct = new LinkedHashSet<>();
-    for (String k : keys) {
-      distinct.add(notNull(k, "key"));
-    }
-    return new ArrayList<>(distinct);
-  }
-
   /** Prepares the smallest bucketed {@code IN} statement that fits {@code chunk}, padding with NULL. */
   private PreparedStatement bindIn(String[] sqlByBucket, long datasetId, List<String> chunk)
       throws SQLException {
-    int bucket = 0;
-    while (BUCKETS[bucket] < chunk.size()) {
-      bucket++;
-    }
+    int bucket = Sql.bucket(chunk.size());
     PreparedStatement ps = conn.prepare(sqlByBucket[bucket]);
     ps.setLong(1, datasetId);
     int i = 2;
     for (String key : chunk) {
       ps.setString(i++, key);
     }
-    for (int pad = chunk.size(); pad < BUCKETS[bucket]; pad++) {
+    for (int pad = chunk.size(); pad < Sql.bucketSize(bucket); pad++) {
       ps.setNull(i++, Types.VARCHAR);
     }
     return ps;
   }
 
-  private static LocalRecord readRecord(ResultSet rs) throws SQLException {
-    String key = rs.getString(Sql.RECORD_KEY);
-    long conflictSyncCount = rs.getLong(Sql.RECORD_CONFLICT_SYNC_COUNT);
-    RemoteRecord conflict = rs.wasNull() ? null : RemoteRecord.builder(key)
-        .value(rs.getString(Sql.RECORD_CONFLICT_VALUE))
-        .syncCount(conflictSyncCount)
-        .lastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_CONFLICT_LAST_MODIFIED_DATE)))
-        .lastModifiedBy(rs.getString(Sql.RECORD_CONFLICT_LAST_MODIFIED_BY))
-        .deviceLastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_CONFLICT_DEVICE_LAST_MODIFIED_DATE)))
-        .build();
-    return LocalRecord.builder(key)
-        .value(rs.getString(Sql.RECORD_VALUE))
-        .syncCount(rs.getLong(Sql.RECORD_SYNC_COUNT))
-        .baseValue(rs.getString(Sql.RECORD_BASE_VALUE))
-        .dirty(rs.getInt(Sql.RECORD_DIRTY) != 0)
-        .version(rs.getLong(Sql.RECORD_VERSION))
-        .deviceLastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_DEVICE_LAST_MODIFIED_DATE)))
-        .lastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_LAST_MODIFIED_DATE)))
-        .lastModifiedBy(rs.getString(Sql.RECORD_LAST_MODIFIED_BY))
-        .pendingConflict(conflict)
-        .build();
+  private LocalRecord readRecord(ResultSet rs) throws SQLException {
+    return StoredRows.readRecord(row.on(rs));
   }
 
   private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
@@ -904,16 +754,5 @@ final class SqliteTransaction implements LocalTransaction {
     } else {
       ps.setString(index, (String) encoded);
     }
-  }
-
-  /** SQLite orders TEXT by UTF-8 bytes; Java by UTF-16 units. Re-sort only when they disagree. */
-  private static <T> List<T> sortedBy(List<T> list, Comparator<T> order) {
-    for (int i = 1; i < list.size(); i++) {
-      if (order.compare(list.get(i - 1), list.get(i)) > 0) {
-        list.sort(order);
-        break;
-      }
-    }
-    return list;
   }
 }

@@ -1,0 +1,299 @@
+package dev.offsync.sqlite.schema.internal;
+
+import dev.offsync.LocalStoreException;
+import dev.offsync.spi.LocalRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What both stores' transactions share, whatever their driver: validity (one thread, until {@link #end()}, writes
+ * only in a write transaction), the first storage failure (so the store rolls back even if the work swallowed the
+ * {@link LocalStoreException}), the per-transaction dataset-id cache, argument checks, key chunking, the usage
+ * counters' arithmetic and the UTF-8 length SQLite stores.
+ *
+ * <p>The dataset-id cache is valid for the transaction only: nothing else can change the datasets table inside it
+ * (a write transaction holds the write lock, a read transaction sees one snapshot); a subclass calls
+ * {@link #forgetDatasetId()} before it deletes, moves or re-creates a dataset row. A miss is not kept:
+ * {@code putDataset} may create the row next.
+ *
+ * @param <F> the storage failure of the driver ({@code SQLException} for JDBC, {@code android.database.SQLException})
+ */
+public abstract class StoreTransaction<F extends Exception> {
+  private final boolean writable;
+  private final Thread thread;
+  private boolean active = true;
+  private F failure;
+  private String idOwner;
+  private String idName;
+  private long cachedId = -1;
+
+  /**
+   * A transaction valid on the calling thread.
+   *
+   * @param writable whether it may write
+   */
+  protected StoreTransaction(boolean writable) {
+    this.writable = writable;
+    this.thread = Thread.currentThread();
+  }
+
+  /** Ends the transaction object's validity; later calls throw {@link IllegalStateException}. */
+  public final void end() {
+    active = false;
+  }
+
+  /**
+   * The first storage failure seen by an operation of this transaction.
+   *
+   * @return the failure, or {@code null}
+   */
+  public final F failure() {
+    return failure;
+  }
+
+  /**
+   * Fails fast unless the transaction is still valid on this thread (and writable, for a write).
+   *
+   * @param write whether the operation writes
+   */
+  protected final void checkUsable(boolean write) {
+    if (!active) {
+      throw new IllegalStateException("the transaction has ended");
+    }
+    if (Thread.currentThread() != thread) {
+      throw new IllegalStateException("the transaction belongs to thread " + thread.getName());
+    }
+    if (write && !writable) {
+      throw new IllegalStateException("cannot write in a read transaction");
+    }
+  }
+
+  /**
+   * Records a storage failure (the first one is kept) and wraps it for the caller.
+   *
+   * @param what the operation, e.g. "reading dataset"
+   * @param e the failure
+   * @return the exception to throw
+   */
+  protected final LocalStoreException fail(String what, F e) {
+    if (failure == null) {
+      failure = e;
+    }
+    return new LocalStoreException(what + " failed: " + e.getMessage(), e);
+  }
+
+  /**
+   * {@code value}, or a {@link NullPointerException} naming it.
+   *
+   * @param value the argument
+   * @param name its name
+   * @param <T> its type
+   * @return {@code value}
+   */
+  protected static <T> T notNull(T value, String name) {
+    return Objects.requireNonNull(value, name + " == null");
+  }
+
+  // ---------------------------------------------------------------- dataset ids
+
+  /**
+   * Looks a dataset's id up in the database (no cache).
+   *
+   * @param owner the owner
+   * @param name the dataset name
+   * @return the id, or -1 if there is no such dataset
+   * @throws F on a storage failure
+   */
+  protected abstract long lookUpDatasetId(String owner, String name) throws F;
+
+  /**
+   * The dataset's id, from the cache if this transaction looked it up last.
+   *
+   * @param owner the owner
+   * @param name the dataset name
+   * @return the id, or -1 if there is no such dataset
+   * @throws F on a storage failure
+   */
+  protected final long datasetId(String owner, String name) throws F {
+    if (knowsDatasetId(owner, name)) {
+      return cachedId;
+    }
+    long found = lookUpDatasetId(owner, name);
+    if (found >= 0) {
+      idOwner = owner;
+      idName = name;
+      cachedId = found;
+    }
+    return found;
+  }
+
+  /**
+   * Whether the cache holds this dataset's id.
+   *
+   * @param owner the owner
+   * @param name the dataset name
+   * @return true if {@link #cachedDatasetId()} is its id
+   */
+  protected final boolean knowsDatasetId(String owner, String name) {
+    return cachedId >= 0 && name.equals(idName) && owner.equals(idOwner);
+  }
+
+  /**
+   * The cached id (valid after {@link #knowsDatasetId} returned true).
+   *
+   * @return the id, or -1
+   */
+  protected final long cachedDatasetId() {
+    return cachedId;
+  }
+
+  /** Empties the cache; called before a dataset row is deleted or moved. */
+  protected final void forgetDatasetId() {
+    idOwner = null;
+    idName = null;
+    cachedId = -1;
+  }
+
+  // ---------------------------------------------------------------- keys and lists
+
+  /**
+   * The distinct keys in their first order, each checked non-null.
+   *
+   * @param keys the keys
+   * @return a new list
+   */
+  protected static List<String> distinctKeys(Collection<String> keys) {
+    notNull(keys, "keys");
+    LinkedHashSet<String> distinct = new LinkedHashSet<>();
+    for (String k : keys) {
+      distinct.add(notNull(k, "key"));
+    }
+    return new ArrayList<>(distinct);
+  }
+
+  /**
+   * The chunk of up to {@link Sql#MAX_CHUNK} elements starting at {@code from}.
+   *
+   * @param list the list
+   * @param from the chunk's first index
+   * @param <T> the element type
+   * @return a view of the chunk
+   */
+  protected static <T> List<T> chunk(List<T> list, int from) {
+    return list.subList(from, Math.min(list.size(), from + Sql.MAX_CHUNK));
+  }
+
+  /**
+   * {@code list} in {@code order}: SQLite orders TEXT by UTF-8 bytes, Java by UTF-16 units, so re-sort only when
+   * they disagree.
+   *
+   * @param list the list, sorted in place if needed
+   * @param order the order
+   * @param <T> the element type
+   * @return {@code list}
+   */
+  protected static <T> List<T> sortedBy(List<T> list, Comparator<T> order) {
+    for (int i = 1; i < list.size(); i++) {
+      if (order.compare(list.get(i - 1), list.get(i)) > 0) {
+        list.sort(order);
+        break;
+      }
+    }
+    return list;
+  }
+
+  // ---------------------------------------------------------------- usage counters
+
+  /**
+   * Adds to {@code delta} ({live, bytes, dirty}) what a written record's row contributes.
+   *
+   * @param delta the net change of the counters
+   * @param r the record written
+   * @throws F on a storage failure (measuring a string may need the engine)
+   */
+  protected final void addRow(long[] delta, LocalRecord r) throws F {
+    delta[0] += r.isDeleted() ? 0 : 1;
+    delta[1] += liveBytes(r);
+    delta[2] += r.isDirty() ? 1 : 0;
+  }
+
+  /**
+   * Subtracts from {@code delta} what a replaced or removed row contributed.
+   *
+   * @param delta the net change of the counters
+   * @param live 1 if the row was live
+   * @param bytes its live bytes
+   * @param dirty 1 if it was dirty
+   */
+  protected static void subtractRow(long[] delta, long live, long bytes, long dirty) {
+    delta[0] -= live;
+    delta[1] -= bytes;
+    delta[2] -= dirty;
+  }
+
+  /**
+   * Whether a net change moves no counter (then no statement runs).
+   *
+   * @param delta the net change
+   * @return true if all three are 0
+   */
+  protected static boolean isZero(long[] delta) {
+    return delta[0] == 0 && delta[1] == 0 && delta[2] == 0;
+  }
+
+  /**
+   * UTF-8 bytes of key + value of a live record (0 for a tombstone), as SQLite stores them.
+   *
+   * @param r the record
+   * @return the bytes
+   * @throws F on a storage failure
+   */
+  protected final long liveBytes(LocalRecord r) throws F {
+    return r.isDeleted() ? 0 : storedLength(r.key()) + storedLength(r.value());
+  }
+
+  /**
+   * The UTF-8 length the driver stores for {@code s} (they differ only for an unpaired surrogate).
+   *
+   * @param s the string
+   * @return its length in bytes
+   * @throws F on a storage failure
+   */
+  protected abstract long storedLength(String s) throws F;
+
+  /**
+   * The UTF-8 length of {@code s}, counting an unpaired surrogate as {@code unpairedSurrogateBytes}; or -1 if that
+   * is negative and {@code s} has one (the caller measures it another way).
+   *
+   * @param s the string
+   * @param unpairedSurrogateBytes what an unpaired surrogate counts, or -1
+   * @return the length, or -1
+   */
+  public static long utf8Length(String s, int unpairedSurrogateBytes) {
+    long n = 0;
+    int len = s.length();
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (unpairedSurrogateBytes < 0) {
+          return -1;
+        }
+        n += unpairedSurrogateBytes;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+}
