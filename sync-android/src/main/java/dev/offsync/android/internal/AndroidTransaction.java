@@ -12,8 +12,9 @@ import dev.offsync.spi.RecordWrite;
 import dev.offsync.spi.RemoteRecord;
 import dev.offsync.sqlite.schema.internal.PortableSql;
 import dev.offsync.sqlite.schema.internal.Sql;
+import dev.offsync.sqlite.schema.internal.StoreTransaction;
 import dev.offsync.sqlite.schema.internal.StoredInstants;
-import java.time.Instant;
+import dev.offsync.sqlite.schema.internal.StoredRows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,7 +23,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,51 +40,15 @@ import java.util.Set;
  * <p>If any operation fails with an SQLite error, the transaction is marked failed and the store rolls it back
  * even if the work swallows the {@link LocalStoreException}.
  */
-final class AndroidTransaction implements LocalTransaction {
+final class AndroidTransaction extends StoreTransaction<RuntimeException> implements LocalTransaction {
   private final SQLiteDatabase db;
   private final Statements statements; // null in a read transaction
-  private final Thread thread;
-  private boolean active = true;
-  private RuntimeException failure;
-  private String idOwner;
-  private String idName;
-  private long cachedId = -1;
+  private final CursorRow row = new CursorRow(); // re-pointed at each cursor read: nothing allocated per row
 
   AndroidTransaction(SQLiteDatabase db, Statements statements) {
+    super(statements != null);
     this.db = db;
     this.statements = statements;
-    this.thread = Thread.currentThread();
-  }
-
-  void end() {
-    active = false;
-  }
-
-  RuntimeException failure() {
-    return failure;
-  }
-
-  private void checkUsable(boolean write) {
-    if (!active) {
-      throw new IllegalStateException("the transaction has ended");
-    }
-    if (Thread.currentThread() != thread) {
-      throw new IllegalStateException("the transaction belongs to thread " + thread.getName());
-    }
-    if (write && statements == null) {
-      throw new IllegalStateException("cannot write in a read transaction");
-    }
-  }
-
-  private LocalStoreException fail(String what, RuntimeException e) {
-    if (failure == null) {
-      failure = e;
-    }
-    return new LocalStoreException(what + " failed: " + e.getMessage(), e);
-  }
-
-  private static <T> T notNull(T value, String name) {
-    return Objects.requireNonNull(value, name + " == null");
   }
 
   private long changes(String sql, Object... args) {
@@ -95,30 +59,11 @@ final class AndroidTransaction implements LocalTransaction {
 
   // ---------------------------------------------------------------- datasets
 
-  private long datasetId(String owner, String name) {
-    if (knowsDatasetId(owner, name)) {
-      return cachedId;
-    }
-    long found;
+  @Override
+  protected long lookUpDatasetId(String owner, String name) {
     try (Cursor c = Queries.query(db, Sql.DATASET_ID, owner, name)) {
-      found = c.moveToFirst() ? c.getLong(0) : -1;
+      return c.moveToFirst() ? c.getLong(0) : -1;
     }
-    if (found >= 0) {
-      idOwner = owner;
-      idName = name;
-      cachedId = found;
-    }
-    return found;
-  }
-
-  private boolean knowsDatasetId(String owner, String name) {
-    return cachedId >= 0 && name.equals(idName) && owner.equals(idOwner);
-  }
-
-  private void forgetDatasetId() {
-    idOwner = null;
-    idName = null;
-    cachedId = -1;
   }
 
   @Override
@@ -148,17 +93,8 @@ final class AndroidTransaction implements LocalTransaction {
     return sortedBy(out, Comparator.comparing(LocalDataset::name));
   }
 
-  private static LocalDataset readDataset(Cursor c) {
-    return LocalDataset.builder(c.getString(Sql.DATASET_OWNER - 1), c.getString(Sql.DATASET_NAME - 1))
-        .watermark(c.getLong(Sql.DATASET_WATERMARK - 1))
-        .deletedLocally(c.getInt(Sql.DATASET_DELETED_LOCALLY - 1) != 0)
-        .creationDate(instant(c, Sql.DATASET_CREATION_DATE))
-        .lastModifiedDate(instant(c, Sql.DATASET_LAST_MODIFIED_DATE))
-        .lastModifiedBy(c.getString(Sql.DATASET_LAST_MODIFIED_BY - 1))
-        .lastSyncedAt(instant(c, Sql.DATASET_LAST_SYNCED_AT))
-        .remoteStorageBytes(c.getLong(Sql.DATASET_REMOTE_STORAGE_BYTES - 1))
-        .remoteRecordCount(c.getLong(Sql.DATASET_REMOTE_RECORD_COUNT - 1))
-        .build();
+  private LocalDataset readDataset(Cursor c) {
+    return StoredRows.readDataset(row.on(c));
   }
 
   @Override
@@ -270,8 +206,7 @@ final class AndroidTransaction implements LocalTransaction {
         return out;
       }
       for (int from = 0; from < distinct.size(); from += Sql.MAX_CHUNK) {
-        List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + Sql.MAX_CHUNK));
-        try (Cursor c = queryIn(Sql.RECORDS_IN, id, chunk)) {
+        try (Cursor c = queryIn(Sql.RECORDS_IN, id, chunk(distinct, from))) {
           while (c.moveToNext()) {
             LocalRecord r = readRecord(c);
             out.put(r.key(), r);
@@ -384,16 +319,12 @@ final class AndroidTransaction implements LocalTransaction {
           st.bindString(Sql.WRITTEN_FIELDS + 2, r.key());
           st.bindLong(Sql.WRITTEN_FIELDS + 3, o.version);
           changed = st.executeUpdateDelete();
-          delta[0] -= o.live;
-          delta[1] -= o.bytes;
-          delta[2] -= o.dirty;
+          subtractRow(delta, o.live, o.bytes, o.dirty);
         }
         if (changed != 1) { // cannot happen under the write lock; never commit counters that disagree
           throw new android.database.SQLException("the write of key " + r.key() + " changed " + changed + " rows");
         }
-        delta[0] += r.isDeleted() ? 0 : 1;
-        delta[1] += liveBytes(r);
-        delta[2] += r.isDirty() ? 1 : 0;
+        addRow(delta, r);
       }
       adjustUsage(id, delta);
       return skipped;
@@ -420,8 +351,7 @@ final class AndroidTransaction implements LocalTransaction {
   private Map<String, OldRow> oldRows(long id, List<String> keys) {
     Map<String, OldRow> out = new HashMap<>(keys.size() * 2);
     for (int from = 0; from < keys.size(); from += Sql.MAX_CHUNK) {
-      try (Cursor c = queryIn(PortableSql.OLD_ROWS_IN, id,
-          keys.subList(from, Math.min(keys.size(), from + Sql.MAX_CHUNK)))) {
+      try (Cursor c = queryIn(PortableSql.OLD_ROWS_IN, id, chunk(keys, from))) {
         while (c.moveToNext()) {
           out.put(c.getString(PortableSql.OLD_KEY - 1), new OldRow(c.getLong(PortableSql.OLD_VERSION - 1),
               c.getLong(PortableSql.OLD_LIVE - 1), c.getLong(PortableSql.OLD_BYTES - 1),
@@ -433,42 +363,25 @@ final class AndroidTransaction implements LocalTransaction {
   }
 
   private void adjustUsage(long id, long[] delta) {
-    if (delta[0] == 0 && delta[1] == 0 && delta[2] == 0) {
+    if (isZero(delta)) {
       return;
     }
     changes(Sql.ADJUST_USAGE, delta[0], delta[1], delta[2], id);
-  }
-
-  /** UTF-8 bytes of key + value of a live record (0 for a tombstone), as SQLite stores them. */
-  private long liveBytes(LocalRecord r) {
-    return r.isDeleted() ? 0 : utf8Length(r.key()) + utf8Length(r.value());
   }
 
   /**
    * The UTF-8 length SQLite stores for {@code s}: computed here for well-formed UTF-16; a string with an unpaired
    * surrogate is measured by the engine itself, whose conversion of those differs between SQLite versions.
    */
-  private long utf8Length(String s) {
-    long n = 0;
-    int len = s.length();
-    for (int i = 0; i < len; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n += 1;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        SQLiteStatement st = statements.get(PortableSql.UTF8_LENGTH);
-        st.bindString(1, s);
-        return st.simpleQueryForLong();
-      } else {
-        n += 3;
-      }
+  @Override
+  protected long storedLength(String s) {
+    long n = utf8Length(s, -1);
+    if (n >= 0) {
+      return n;
     }
-    return n;
+    SQLiteStatement st = statements.get(PortableSql.UTF8_LENGTH);
+    st.bindString(1, s);
+    return st.simpleQueryForLong();
   }
 
   /** Binds the {@link Sql#WRITTEN_COLUMNS} of {@code r} from {@code at}. */
@@ -511,12 +424,10 @@ final class AndroidTransaction implements LocalTransaction {
       }
       long[] delta = new long[3];
       for (OldRow o : oldRows(id, distinct).values()) {
-        delta[0] -= o.live;
-        delta[1] -= o.bytes;
-        delta[2] -= o.dirty;
+        subtractRow(delta, o.live, o.bytes, o.dirty);
       }
       for (int from = 0; from < distinct.size(); from += Sql.MAX_CHUNK) {
-        List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + Sql.MAX_CHUNK));
+        List<String> chunk = chunk(distinct, from);
         SQLiteStatement st = statements.get(PortableSql.DELETE_RECORDS_IN[Sql.bucket(chunk.size())]);
         bindIn(st, id, chunk, Sql.bucketSize(Sql.bucket(chunk.size())));
         st.executeUpdateDelete();
@@ -528,15 +439,6 @@ final class AndroidTransaction implements LocalTransaction {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private static List<String> distinctKeys(Collection<String> keys) {
-    notNull(keys, "keys");
-    LinkedHashSet<String> distinct = new LinkedHashSet<>();
-    for (String k : keys) {
-      distinct.add(notNull(k, "key"));
-    }
-    return new ArrayList<>(distinct);
-  }
 
   /** The smallest bucketed {@code IN} query that fits {@code chunk}, padded with NULL. */
   private Cursor queryIn(String[] sqlByBucket, long id, List<String> chunk) {
@@ -560,48 +462,7 @@ final class AndroidTransaction implements LocalTransaction {
     }
   }
 
-  private static LocalRecord readRecord(Cursor c) {
-    String key = c.getString(Sql.RECORD_KEY - 1);
-    RemoteRecord conflict = c.isNull(Sql.RECORD_CONFLICT_SYNC_COUNT - 1) ? null : RemoteRecord.builder(key)
-        .value(c.getString(Sql.RECORD_CONFLICT_VALUE - 1))
-        .syncCount(c.getLong(Sql.RECORD_CONFLICT_SYNC_COUNT - 1))
-        .lastModifiedDate(instant(c, Sql.RECORD_CONFLICT_LAST_MODIFIED_DATE))
-        .lastModifiedBy(c.getString(Sql.RECORD_CONFLICT_LAST_MODIFIED_BY - 1))
-        .deviceLastModifiedDate(instant(c, Sql.RECORD_CONFLICT_DEVICE_LAST_MODIFIED_DATE))
-        .build();
-    return LocalRecord.builder(key)
-        .value(c.getString(Sql.RECORD_VALUE - 1))
-        .syncCount(c.getLong(Sql.RECORD_SYNC_COUNT - 1))
-        .baseValue(c.getString(Sql.RECORD_BASE_VALUE - 1))
-        .dirty(c.getInt(Sql.RECORD_DIRTY - 1) != 0)
-        .version(c.getLong(Sql.RECORD_VERSION - 1))
-        .deviceLastModifiedDate(instant(c, Sql.RECORD_DEVICE_LAST_MODIFIED_DATE))
-        .lastModifiedDate(instant(c, Sql.RECORD_LAST_MODIFIED_DATE))
-        .lastModifiedBy(c.getString(Sql.RECORD_LAST_MODIFIED_BY - 1))
-        .pendingConflict(conflict)
-        .build();
-  }
-
-  /** The instant in SQL column {@code position} (1-based). */
-  private static Instant instant(Cursor c, int position) {
-    int i = position - 1;
-    switch (c.getType(i)) {
-      case Cursor.FIELD_TYPE_NULL:
-        return null;
-      case Cursor.FIELD_TYPE_INTEGER:
-        return StoredInstants.decode(c.getLong(i));
-      default:
-        return StoredInstants.decode(c.getString(i));
-    }
-  }
-
-  private static <T> List<T> sortedBy(List<T> list, Comparator<T> order) {
-    for (int i = 1; i < list.size(); i++) {
-      if (order.compare(list.get(i - 1), list.get(i)) > 0) {
-        list.sort(order);
-        break;
-      }
-    }
-    return list;
+  private LocalRecord readRecord(Cursor c) {
+    return StoredRows.readRecord(row.on(c));
   }
 }
