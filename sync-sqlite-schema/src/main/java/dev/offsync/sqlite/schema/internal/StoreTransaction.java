@@ -2,6 +2,7 @@ package dev.offsync.sqlite.schema.internal;
 
 import dev.offsync.LocalStoreException;
 import dev.offsync.spi.LocalRecord;
+import dev.offsync.spi.LocalTransaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,7 +23,7 @@ import java.util.Objects;
  *
  * @param <F> the storage failure of the driver ({@code SQLException} for JDBC, {@code android.database.SQLException})
  */
-public abstract class StoreTransaction<F extends Exception> {
+public abstract class StoreTransaction<F extends Exception> implements LocalTransaction {
   private final boolean writable;
   private final Thread thread;
   private boolean active = true;
