@@ -17,7 +17,6 @@ import dev.offsync.sqlite.schema.internal.StoredInstants;
 import dev.offsync.sqlite.schema.internal.StoredRows;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -40,13 +39,13 @@ import java.util.Set;
  * <p>If any operation fails with an SQLite error, the transaction is marked failed and the store rolls it back
  * even if the work swallows the {@link LocalStoreException}.
  */
-final class AndroidTransaction extends StoreTransaction<RuntimeException> implements LocalTransaction {
+final class AndroidTransaction extends StoreTransaction<android.database.SQLException> implements LocalTransaction {
   private final SQLiteDatabase db;
   private final Statements statements; // null in a read transaction
   private final CursorRow row = new CursorRow(); // re-pointed at each cursor read: nothing allocated per row
 
   AndroidTransaction(SQLiteDatabase db, Statements statements) {
-    super(statements != null);
+    super(statements != null, android.database.SQLException.class);
     this.db = db;
     this.statements = statements;
   }
@@ -67,30 +66,19 @@ final class AndroidTransaction extends StoreTransaction<RuntimeException> implem
   }
 
   @Override
-  public LocalDataset dataset(String owner, String name) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    checkUsable(false);
+  protected LocalDataset queryDataset(String owner, String name) {
     try (Cursor c = Queries.query(db, Sql.DATASET, owner, name)) {
       return c.moveToFirst() ? readDataset(c) : null;
-    } catch (android.database.SQLException e) {
-      throw fail("reading dataset", e);
     }
   }
 
   @Override
-  public List<LocalDataset> datasets(String owner) {
-    notNull(owner, "owner");
-    checkUsable(false);
-    List<LocalDataset> out = new ArrayList<>();
+  protected void queryDatasets(String owner, List<LocalDataset> out) {
     try (Cursor c = Queries.query(db, Sql.DATASETS, owner)) {
       while (c.moveToNext()) {
         out.add(readDataset(c));
       }
-    } catch (android.database.SQLException e) {
-      throw fail("listing datasets", e);
     }
-    return sortedBy(out, Comparator.comparing(LocalDataset::name));
   }
 
   private LocalDataset readDataset(Cursor c) {
@@ -118,152 +106,54 @@ final class AndroidTransaction extends StoreTransaction<RuntimeException> implem
   }
 
   @Override
-  public void deleteDataset(String owner, String name) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    checkUsable(true);
-    try {
-      long id = datasetId(owner, name);
-      if (id < 0) {
-        return;
-      }
-      forgetDatasetId();
-      changes(Sql.DELETE_DATASET_RECORDS, id); // the counters are on the dataset row and go with it
-      changes(Sql.DELETE_DATASET, id);
-    } catch (android.database.SQLException e) {
-      throw fail("deleting dataset", e);
-    }
+  protected void removeDataset(long id) {
+    changes(Sql.DELETE_DATASET_RECORDS, id);
+    changes(Sql.DELETE_DATASET, id);
   }
 
   @Override
-  public void moveDataset(String owner, String name, String newOwner, String newName) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    notNull(newOwner, "newOwner");
-    notNull(newName, "newName");
-    checkUsable(true);
-    try {
-      long id = datasetId(owner, name);
-      if (id < 0) {
-        throw new IllegalStateException("no dataset " + name + " of owner " + owner);
-      }
-      if (datasetId(newOwner, newName) >= 0) {
-        throw new IllegalStateException("dataset " + newName + " of owner " + newOwner + " already exists");
-      }
-      forgetDatasetId();
-      changes(Sql.MOVE_DATASET, newOwner, newName, id);
-    } catch (android.database.SQLException e) {
-      throw fail("moving dataset", e);
-    }
+  protected void renameDataset(long id, String newOwner, String newName) {
+    changes(Sql.MOVE_DATASET, newOwner, newName, id);
   }
 
   @Override
-  public void deleteAll() {
-    checkUsable(true);
-    forgetDatasetId();
-    try {
-      changes(Sql.DELETE_ALL_RECORDS);
-      changes(Sql.DELETE_ALL_DATASETS);
-    } catch (android.database.SQLException e) {
-      throw fail("deleting everything", e);
-    }
+  protected void removeAll() {
+    changes(Sql.DELETE_ALL_RECORDS);
+    changes(Sql.DELETE_ALL_DATASETS);
   }
 
   // ---------------------------------------------------------------- records
 
   @Override
-  public LocalRecord record(String owner, String dataset, String key) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    notNull(key, "key");
-    checkUsable(false);
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return null;
-      }
-      try (Cursor c = Queries.query(db, Sql.RECORD, id, key)) {
-        return c.moveToFirst() ? readRecord(c) : null;
-      }
-    } catch (android.database.SQLException e) {
-      throw fail("reading record", e);
+  protected LocalRecord queryRecord(long id, String key) {
+    try (Cursor c = Queries.query(db, Sql.RECORD, id, key)) {
+      return c.moveToFirst() ? readRecord(c) : null;
     }
   }
 
   @Override
-  public Map<String, LocalRecord> records(String owner, String dataset, Collection<String> keys) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    List<String> distinct = distinctKeys(keys);
-    checkUsable(false);
-    Map<String, LocalRecord> out = new HashMap<>();
-    if (distinct.isEmpty()) {
-      return out;
-    }
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return out;
+  protected void queryRecordsIn(long id, List<String> keys, Map<String, LocalRecord> out) {
+    try (Cursor c = queryIn(Sql.RECORDS_IN, id, keys)) {
+      while (c.moveToNext()) {
+        LocalRecord r = readRecord(c);
+        out.put(r.key(), r);
       }
-      for (int from = 0; from < distinct.size(); from += Sql.MAX_CHUNK) {
-        try (Cursor c = queryIn(Sql.RECORDS_IN, id, chunk(distinct, from))) {
-          while (c.moveToNext()) {
-            LocalRecord r = readRecord(c);
-            out.put(r.key(), r);
-          }
-        }
-      }
-      return out;
-    } catch (android.database.SQLException e) {
-      throw fail("reading records", e);
     }
   }
 
   @Override
-  public List<LocalRecord> records(String owner, String dataset) {
-    return list(owner, dataset, Sql.RECORDS, "reading records");
-  }
-
-  @Override
-  public List<LocalRecord> dirtyRecords(String owner, String dataset) {
-    return list(owner, dataset, Sql.DIRTY_RECORDS, "reading dirty records");
-  }
-
-  @Override
-  public List<LocalRecord> conflictedRecords(String owner, String dataset) {
-    return list(owner, dataset, Sql.CONFLICTED_RECORDS, "reading records with a deferred conflict");
-  }
-
-  private List<LocalRecord> list(String owner, String dataset, String sql, String what) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    checkUsable(false);
-    List<LocalRecord> out = new ArrayList<>();
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return out;
+  protected void queryRecords(String sql, long id, List<LocalRecord> out) {
+    try (Cursor c = Queries.query(db, sql, id)) {
+      while (c.moveToNext()) {
+        out.add(readRecord(c));
       }
-      try (Cursor c = Queries.query(db, sql, id)) {
-        while (c.moveToNext()) {
-          out.add(readRecord(c));
-        }
-      }
-    } catch (android.database.SQLException e) {
-      throw fail(what, e);
     }
-    return sortedBy(out, Comparator.comparing(LocalRecord::key));
   }
 
   @Override
-  public DatasetUsage usage(String owner, String dataset) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    checkUsable(false);
+  protected DatasetUsage queryUsage(String owner, String dataset) {
     try (Cursor c = Queries.query(db, Sql.USAGE, owner, dataset)) {
       return c.moveToFirst() ? new DatasetUsage(c.getLong(0), c.getLong(1), c.getLong(2)) : new DatasetUsage(0, 0, 0);
-    } catch (android.database.SQLException e) {
-      throw fail("computing usage", e);
     }
   }
 

@@ -17,8 +17,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -160,7 +158,7 @@ final class SqliteTransaction extends StoreTransaction<SQLException> implements 
   private final ResultSetRow row = new ResultSetRow(); // re-pointed at each result read: nothing allocated per row
 
   SqliteTransaction(StoreConnection conn, boolean writable) {
-    super(writable);
+    super(writable, SQLException.class);
     this.conn = conn;
   }
 
@@ -177,38 +175,23 @@ final class SqliteTransaction extends StoreTransaction<SQLException> implements 
   }
 
   @Override
-  public LocalDataset dataset(String owner, String name) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    checkUsable(false);
-    try {
-      PreparedStatement ps = conn.prepare(DATASET);
-      ps.setString(1, owner);
-      ps.setString(2, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? readDataset(rs) : null;
-      }
-    } catch (SQLException e) {
-      throw fail("reading dataset", e);
+  protected LocalDataset queryDataset(String owner, String name) throws SQLException {
+    PreparedStatement ps = conn.prepare(DATASET);
+    ps.setString(1, owner);
+    ps.setString(2, name);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? readDataset(rs) : null;
     }
   }
 
   @Override
-  public List<LocalDataset> datasets(String owner) {
-    notNull(owner, "owner");
-    checkUsable(false);
-    try {
-      PreparedStatement ps = conn.prepare(DATASETS);
-      ps.setString(1, owner);
-      List<LocalDataset> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(readDataset(rs));
-        }
+  protected void queryDatasets(String owner, List<LocalDataset> out) throws SQLException {
+    PreparedStatement ps = conn.prepare(DATASETS);
+    ps.setString(1, owner);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(readDataset(rs));
       }
-      return sortedBy(out, Comparator.comparing(LocalDataset::name));
-    } catch (SQLException e) {
-      throw fail("listing datasets", e);
     }
   }
 
@@ -239,176 +222,71 @@ final class SqliteTransaction extends StoreTransaction<SQLException> implements 
   }
 
   @Override
-  public void deleteDataset(String owner, String name) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    checkUsable(true);
-    try {
-      long id = datasetId(owner, name);
-      if (id < 0) {
-        return;
-      }
-      forgetDatasetId();
-      // the usage counters live on the dataset row and go with it
-      PreparedStatement records = conn.prepare(DELETE_DATASET_RECORDS);
-      records.setLong(1, id);
-      records.executeUpdate();
-      PreparedStatement dataset = conn.prepare(DELETE_DATASET);
-      dataset.setLong(1, id);
-      dataset.executeUpdate();
-    } catch (SQLException e) {
-      throw fail("deleting dataset", e);
-    }
+  protected void removeDataset(long id) throws SQLException {
+    PreparedStatement records = conn.prepare(DELETE_DATASET_RECORDS);
+    records.setLong(1, id);
+    records.executeUpdate();
+    PreparedStatement dataset = conn.prepare(DELETE_DATASET);
+    dataset.setLong(1, id);
+    dataset.executeUpdate();
   }
 
   @Override
-  public void moveDataset(String owner, String name, String newOwner, String newName) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    notNull(newOwner, "newOwner");
-    notNull(newName, "newName");
-    checkUsable(true);
-    long id;
-    try {
-      id = datasetId(owner, name);
-      if (id < 0) {
-        throw new IllegalStateException("no dataset " + name + " of owner " + owner);
-      }
-      if (datasetId(newOwner, newName) >= 0) {
-        throw new IllegalStateException("dataset " + newName + " of owner " + newOwner + " already exists");
-      }
-      // records reference the dataset by id: re-parenting is one row update, every record field kept, and
-      // the usage counters (on the same row) move with it
-      forgetDatasetId();
-      PreparedStatement ps = conn.prepare(MOVE_DATASET);
-      ps.setString(1, newOwner);
-      ps.setString(2, newName);
-      ps.setLong(3, id);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw fail("moving dataset", e);
-    }
+  protected void renameDataset(long id, String newOwner, String newName) throws SQLException {
+    PreparedStatement ps = conn.prepare(MOVE_DATASET);
+    ps.setString(1, newOwner);
+    ps.setString(2, newName);
+    ps.setLong(3, id);
+    ps.executeUpdate();
   }
 
   @Override
-  public void deleteAll() {
-    checkUsable(true);
-    forgetDatasetId();
-    try { // no dataset row is left, so no usage counter either
-      conn.prepare(DELETE_ALL_RECORDS).executeUpdate();
-      conn.prepare(DELETE_ALL_DATASETS).executeUpdate();
-    } catch (SQLException e) {
-      throw fail("deleting everything", e);
-    }
+  protected void removeAll() throws SQLException {
+    conn.prepare(DELETE_ALL_RECORDS).executeUpdate();
+    conn.prepare(DELETE_ALL_DATASETS).executeUpdate();
   }
 
   // ---------------------------------------------------------------- records
 
   @Override
-  public LocalRecord record(String owner, String dataset, String key) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    notNull(key, "key");
-    checkUsable(false);
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return null;
-      }
-      PreparedStatement ps = conn.prepare(RECORD);
-      ps.setLong(1, id);
-      ps.setString(2, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? readRecord(rs) : null;
-      }
-    } catch (SQLException e) {
-      throw fail("reading record", e);
+  protected LocalRecord queryRecord(long id, String key) throws SQLException {
+    PreparedStatement ps = conn.prepare(RECORD);
+    ps.setLong(1, id);
+    ps.setString(2, key);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? readRecord(rs) : null;
     }
   }
 
   @Override
-  public Map<String, LocalRecord> records(String owner, String dataset, Collection<String> keys) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    List<String> distinct = distinctKeys(keys);
-    checkUsable(false);
-    Map<String, LocalRecord> out = new HashMap<>();
-    if (distinct.isEmpty()) {
-      return out;
-    }
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return out;
+  protected void queryRecordsIn(long id, List<String> keys, Map<String, LocalRecord> out) throws SQLException {
+    PreparedStatement ps = bindIn(RECORDS_IN, id, keys);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        LocalRecord r = readRecord(rs);
+        out.put(r.key(), r);
       }
-      for (int from = 0; from < distinct.size(); from += MAX_CHUNK) {
-        List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_CHUNK));
-        PreparedStatement ps = bindIn(RECORDS_IN, id, chunk);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            LocalRecord r = readRecord(rs);
-            out.put(r.key(), r);
-          }
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw fail("reading records", e);
     }
   }
 
   @Override
-  public List<LocalRecord> records(String owner, String dataset) {
-    return list(owner, dataset, RECORDS, "reading records");
-  }
-
-  @Override
-  public List<LocalRecord> dirtyRecords(String owner, String dataset) {
-    return list(owner, dataset, DIRTY_RECORDS, "reading dirty records");
-  }
-
-  @Override
-  public List<LocalRecord> conflictedRecords(String owner, String dataset) {
-    return list(owner, dataset, CONFLICTED_RECORDS, "reading records with a deferred conflict");
-  }
-
-  private List<LocalRecord> list(String owner, String dataset, String sql, String what) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    checkUsable(false);
-    try {
-      List<LocalRecord> out = new ArrayList<>();
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return out;
+  protected void queryRecords(String sql, long id, List<LocalRecord> out) throws SQLException {
+    PreparedStatement ps = conn.prepare(sql);
+    ps.setLong(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(readRecord(rs));
       }
-      PreparedStatement ps = conn.prepare(sql);
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(readRecord(rs));
-        }
-      }
-      return sortedBy(out, Comparator.comparing(LocalRecord::key));
-    } catch (SQLException e) {
-      throw fail(what, e);
     }
   }
 
   @Override
-  public DatasetUsage usage(String owner, String dataset) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    checkUsable(false);
-    try {
-      PreparedStatement ps = conn.prepare(USAGE);
-      ps.setString(1, owner);
-      ps.setString(2, dataset);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new DatasetUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : new DatasetUsage(0, 0, 0);
-      }
-    } catch (SQLException e) {
-      throw fail("computing usage", e);
+  protected DatasetUsage queryUsage(String owner, String dataset) throws SQLException {
+    PreparedStatement ps = conn.prepare(USAGE);
+    ps.setString(1, owner);
+    ps.setString(2, dataset);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? new DatasetUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : new DatasetUsage(0, 0, 0);
     }
   }
 

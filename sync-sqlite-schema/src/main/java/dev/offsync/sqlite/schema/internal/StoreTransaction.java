@@ -1,17 +1,22 @@
 package dev.offsync.sqlite.schema.internal;
 
 import dev.offsync.LocalStoreException;
+import dev.offsync.spi.DatasetUsage;
+import dev.offsync.spi.LocalDataset;
 import dev.offsync.spi.LocalRecord;
 import dev.offsync.spi.LocalTransaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What both stores' transactions share, whatever their driver: validity (one thread, until {@link #end()}, writes
+ * What both stores' transactions share, whatever their driver: the reads and the dataset operations of
+ * {@link LocalTransaction} around a few driver primitives ({@code query*}, {@code remove*}, {@code rename*}), validity (one thread, until {@link #end()}, writes
  * only in a write transaction), the first storage failure (so the store rolls back even if the work swallowed the
  * {@link LocalStoreException}), the per-transaction dataset-id cache, argument checks, key chunking, the usage
  * counters' arithmetic and the UTF-8 length SQLite stores.
@@ -25,6 +30,7 @@ import java.util.Objects;
  */
 public abstract class StoreTransaction<F extends Exception> implements LocalTransaction {
   private final boolean writable;
+  private final Class<F> failureType;
   private final Thread thread;
   private boolean active = true;
   private F failure;
@@ -36,9 +42,11 @@ public abstract class StoreTransaction<F extends Exception> implements LocalTran
    * A transaction valid on the calling thread.
    *
    * @param writable whether it may write
+   * @param failureType the driver's storage failure: what an operation records as the transaction's failure
    */
-  protected StoreTransaction(boolean writable) {
+  protected StoreTransaction(boolean writable, Class<F> failureType) {
     this.writable = writable;
+    this.failureType = failureType;
     this.thread = Thread.currentThread();
   }
 
@@ -85,6 +93,19 @@ public abstract class StoreTransaction<F extends Exception> implements LocalTran
       failure = e;
     }
     return new LocalStoreException(what + " failed: " + e.getMessage(), e);
+  }
+
+  /**
+   * {@link #fail} for a storage failure of a primitive; anything else (a runtime exception) goes on unchanged.
+   */
+  private LocalStoreException failed(String what, Exception e) {
+    if (failureType.isInstance(e)) {
+      return fail(what, failureType.cast(e));
+    }
+    if (e instanceof RuntimeException) {
+      throw (RuntimeException) e;
+    }
+    throw new IllegalStateException("a primitive threw " + e, e); // cannot happen: they throw only F
   }
 
   /**
@@ -157,6 +178,255 @@ public abstract class StoreTransaction<F extends Exception> implements LocalTran
     idOwner = null;
     idName = null;
     cachedId = -1;
+  }
+
+  // ---------------------------------------------------------------- driver primitives
+
+  /**
+   * The dataset row, read by {@link Sql#DATASET}.
+   *
+   * @param owner the owner
+   * @param name the dataset name
+   * @return the dataset, or {@code null}
+   * @throws F on a storage failure
+   */
+  protected abstract LocalDataset queryDataset(String owner, String name) throws F;
+
+  /**
+   * Adds the owner's datasets ({@link Sql#DATASETS}) to {@code out}.
+   *
+   * @param owner the owner
+   * @param out where to add them
+   * @throws F on a storage failure
+   */
+  protected abstract void queryDatasets(String owner, List<LocalDataset> out) throws F;
+
+  /**
+   * The record row, read by {@link Sql#RECORD}.
+   *
+   * @param datasetId the dataset's id
+   * @param key the key
+   * @return the record, or {@code null}
+   * @throws F on a storage failure
+   */
+  protected abstract LocalRecord queryRecord(long datasetId, String key) throws F;
+
+  /**
+   * Puts the rows of up to {@link Sql#MAX_CHUNK} distinct keys ({@link Sql#RECORDS_IN}) in {@code out} by key.
+   *
+   * @param datasetId the dataset's id
+   * @param keys the keys
+   * @param out where to put them
+   * @throws F on a storage failure
+   */
+  protected abstract void queryRecordsIn(long datasetId, List<String> keys, Map<String, LocalRecord> out) throws F;
+
+  /**
+   * Adds the rows a record list statement ({@link Sql#RECORDS}, ...) returns to {@code out}.
+   *
+   * @param sql the statement, its one parameter the dataset's id
+   * @param datasetId the dataset's id
+   * @param out where to add them
+   * @throws F on a storage failure
+   */
+  protected abstract void queryRecords(String sql, long datasetId, List<LocalRecord> out) throws F;
+
+  /**
+   * The dataset's usage counters ({@link Sql#USAGE}).
+   *
+   * @param owner the owner
+   * @param dataset the dataset name
+   * @return the usage (all 0 without the dataset)
+   * @throws F on a storage failure
+   */
+  protected abstract DatasetUsage queryUsage(String owner, String dataset) throws F;
+
+  /**
+   * Deletes a dataset's records and its row ({@link Sql#DELETE_DATASET_RECORDS}, {@link Sql#DELETE_DATASET}); the
+   * usage counters are on the row and go with it.
+   *
+   * @param datasetId the dataset's id
+   * @throws F on a storage failure
+   */
+  protected abstract void removeDataset(long datasetId) throws F;
+
+  /**
+   * Re-parents a dataset ({@link Sql#MOVE_DATASET}): records reference it by id, so every record field and the
+   * usage counters move with it.
+   *
+   * @param datasetId the dataset's id
+   * @param newOwner its new owner
+   * @param newName its new name
+   * @throws F on a storage failure
+   */
+  protected abstract void renameDataset(long datasetId, String newOwner, String newName) throws F;
+
+  /**
+   * Deletes every record and dataset ({@link Sql#DELETE_ALL_RECORDS}, {@link Sql#DELETE_ALL_DATASETS}).
+   *
+   * @throws F on a storage failure
+   */
+  protected abstract void removeAll() throws F;
+
+  // ---------------------------------------------------------------- datasets
+
+  @Override
+  public final LocalDataset dataset(String owner, String name) {
+    notNull(owner, "owner");
+    notNull(name, "name");
+    checkUsable(false);
+    try {
+      return queryDataset(owner, name);
+    } catch (Exception e) {
+      throw failed("reading dataset", e);
+    }
+  }
+
+  @Override
+  public final List<LocalDataset> datasets(String owner) {
+    notNull(owner, "owner");
+    checkUsable(false);
+    List<LocalDataset> out = new ArrayList<>();
+    try {
+      queryDatasets(owner, out);
+    } catch (Exception e) {
+      throw failed("listing datasets", e);
+    }
+    return sortedBy(out, Comparator.comparing(LocalDataset::name));
+  }
+
+  @Override
+  public final void deleteDataset(String owner, String name) {
+    notNull(owner, "owner");
+    notNull(name, "name");
+    checkUsable(true);
+    try {
+      long id = datasetId(owner, name);
+      if (id < 0) {
+        return;
+      }
+      forgetDatasetId();
+      removeDataset(id);
+    } catch (Exception e) {
+      throw failed("deleting dataset", e);
+    }
+  }
+
+  @Override
+  public final void moveDataset(String owner, String name, String newOwner, String newName) {
+    notNull(owner, "owner");
+    notNull(name, "name");
+    notNull(newOwner, "newOwner");
+    notNull(newName, "newName");
+    checkUsable(true);
+    try {
+      long id = datasetId(owner, name);
+      if (id < 0) {
+        throw new IllegalStateException("no dataset " + name + " of owner " + owner);
+      }
+      if (datasetId(newOwner, newName) >= 0) {
+        throw new IllegalStateException("dataset " + newName + " of owner " + newOwner + " already exists");
+      }
+      forgetDatasetId();
+      renameDataset(id, newOwner, newName);
+    } catch (Exception e) {
+      throw failed("moving dataset", e);
+    }
+  }
+
+  @Override
+  public final void deleteAll() {
+    checkUsable(true);
+    forgetDatasetId();
+    try { // no dataset row is left, so no usage counter either
+      removeAll();
+    } catch (Exception e) {
+      throw failed("deleting everything", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- record reads
+
+  @Override
+  public final LocalRecord record(String owner, String dataset, String key) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    notNull(key, "key");
+    checkUsable(false);
+    try {
+      long id = datasetId(owner, dataset);
+      return id < 0 ? null : queryRecord(id, key);
+    } catch (Exception e) {
+      throw failed("reading record", e);
+    }
+  }
+
+  @Override
+  public final Map<String, LocalRecord> records(String owner, String dataset, Collection<String> keys) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    List<String> distinct = distinctKeys(keys);
+    checkUsable(false);
+    Map<String, LocalRecord> out = new HashMap<>();
+    if (distinct.isEmpty()) {
+      return out;
+    }
+    try {
+      long id = datasetId(owner, dataset);
+      if (id < 0) {
+        return out;
+      }
+      for (int from = 0; from < distinct.size(); from += Sql.MAX_CHUNK) {
+        queryRecordsIn(id, chunk(distinct, from), out);
+      }
+      return out;
+    } catch (Exception e) {
+      throw failed("reading records", e);
+    }
+  }
+
+  @Override
+  public final List<LocalRecord> records(String owner, String dataset) {
+    return list(owner, dataset, Sql.RECORDS, "reading records");
+  }
+
+  @Override
+  public final List<LocalRecord> dirtyRecords(String owner, String dataset) {
+    return list(owner, dataset, Sql.DIRTY_RECORDS, "reading dirty records");
+  }
+
+  @Override
+  public final List<LocalRecord> conflictedRecords(String owner, String dataset) {
+    return list(owner, dataset, Sql.CONFLICTED_RECORDS, "reading records with a deferred conflict");
+  }
+
+  private List<LocalRecord> list(String owner, String dataset, String sql, String what) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    checkUsable(false);
+    List<LocalRecord> out = new ArrayList<>();
+    try {
+      long id = datasetId(owner, dataset);
+      if (id < 0) {
+        return out;
+      }
+      queryRecords(sql, id, out);
+    } catch (Exception e) {
+      throw failed(what, e);
+    }
+    return sortedBy(out, Comparator.comparing(LocalRecord::key));
+  }
+
+  @Override
+  public final DatasetUsage usage(String owner, String dataset) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    checkUsable(false);
+    try {
+      return queryUsage(owner, dataset);
+    } catch (Exception e) {
+      throw failed("computing usage", e);
+    }
   }
 
   // ---------------------------------------------------------------- keys and lists
