@@ -16,9 +16,7 @@ import dev.offsync.sqlite.schema.internal.StoreTransaction;
 import dev.offsync.sqlite.schema.internal.StoredInstants;
 import dev.offsync.sqlite.schema.internal.StoredRows;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -162,16 +160,11 @@ final class AndroidTransaction extends StoreTransaction<android.database.SQLExce
     notNull(owner, "owner");
     notNull(dataset, "dataset");
     notNull(writes, "writes");
+    checkWrites(writes);
     int n = writes.size();
     List<String> keys = new ArrayList<>(n);
-    Set<String> seen = new HashSet<>(n * 2);
     for (RecordWrite w : writes) {
-      notNull(w, "write");
-      String key = w.record().key();
-      if (!seen.add(key)) {
-        throw new IllegalArgumentException("two writes of key " + key);
-      }
-      keys.add(key);
+      keys.add(w.record().key());
     }
     checkUsable(true);
     Set<String> skipped = new LinkedHashSet<>();
@@ -252,10 +245,8 @@ final class AndroidTransaction extends StoreTransaction<android.database.SQLExce
     return out;
   }
 
-  private void adjustUsage(long id, long[] delta) {
-    if (isZero(delta)) {
-      return;
-    }
+  @Override
+  protected void changeUsage(long id, long[] delta) {
     changes(Sql.ADJUST_USAGE, delta[0], delta[1], delta[2], id);
   }
 
@@ -298,33 +289,17 @@ final class AndroidTransaction extends StoreTransaction<android.database.SQLExce
     }
   }
 
+  /** Reads what the rows contribute to the counters first (the 3.18 dialect has no {@code RETURNING}). */
   @Override
-  public void deleteRecords(String owner, String dataset, Collection<String> keys) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    List<String> distinct = distinctKeys(keys);
-    checkUsable(true);
-    if (distinct.isEmpty()) {
-      return;
+  protected void removeRecords(long id, List<String> keys, long[] delta) {
+    for (OldRow o : oldRows(id, keys).values()) {
+      subtractRow(delta, o.live, o.bytes, o.dirty);
     }
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return;
-      }
-      long[] delta = new long[3];
-      for (OldRow o : oldRows(id, distinct).values()) {
-        subtractRow(delta, o.live, o.bytes, o.dirty);
-      }
-      for (int from = 0; from < distinct.size(); from += Sql.MAX_CHUNK) {
-        List<String> chunk = chunk(distinct, from);
-        SQLiteStatement st = statements.get(PortableSql.DELETE_RECORDS_IN[Sql.bucket(chunk.size())]);
-        bindIn(st, id, chunk, Sql.bucketSize(Sql.bucket(chunk.size())));
-        st.executeUpdateDelete();
-      }
-      adjustUsage(id, delta);
-    } catch (android.database.SQLException e) {
-      throw fail("deleting records", e);
+    for (int from = 0; from < keys.size(); from += Sql.MAX_CHUNK) {
+      List<String> chunk = chunk(keys, from);
+      SQLiteStatement st = statements.get(PortableSql.DELETE_RECORDS_IN[Sql.bucket(chunk.size())]);
+      bindIn(st, id, chunk, Sql.bucketSize(Sql.bucket(chunk.size())));
+      st.executeUpdateDelete();
     }
   }
 

@@ -16,8 +16,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -296,18 +294,7 @@ final class SqliteTransaction extends StoreTransaction<SQLException> implements 
     notNull(dataset, "dataset");
     notNull(writes, "writes");
     int n = writes.size();
-    if (n == 1) {
-      notNull(writes.get(0), "write");
-    } else if (n > 1) {
-      Set<String> seen = new HashSet<>(n * 2);
-      for (RecordWrite w : writes) {
-        notNull(w, "write");
-        String key = w.record().key();
-        if (!seen.add(key)) {
-          throw new IllegalArgumentException("two writes of key " + key);
-        }
-      }
-    }
+    checkWrites(writes);
     checkUsable(true);
     Set<String> skipped = new LinkedHashSet<>();
     // Compare-and-set inside the statements themselves (this transaction holds the write lock):
@@ -447,10 +434,8 @@ final class SqliteTransaction extends StoreTransaction<SQLException> implements 
   }
 
   /** Adds {live, bytes, dirty} to the dataset's counters; no statement when nothing changed. */
-  private void adjustUsage(long id, long[] delta) throws SQLException {
-    if (isZero(delta)) {
-      return;
-    }
+  @Override
+  protected void changeUsage(long id, long[] delta) throws SQLException {
     PreparedStatement ps = conn.prepare(ADJUST_USAGE);
     ps.setLong(1, delta[0]);
     ps.setLong(2, delta[1]);
@@ -570,34 +555,16 @@ final class SqliteTransaction extends StoreTransaction<SQLException> implements 
     }
   }
 
+  /** Chunks of up to {@value #MAX_CHUNK} keys; each statement returns what its rows contributed to the counters. */
   @Override
-  public void deleteRecords(String owner, String dataset, Collection<String> keys) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    List<String> distinct = distinctKeys(keys);
-    checkUsable(true);
-    if (distinct.isEmpty()) {
-      return;
-    }
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return;
-      }
-      // chunks of up to MAX_CHUNK keys; each statement returns what its rows contributed to the counters
-      long[] delta = new long[3];
-      for (int from = 0; from < distinct.size(); from += MAX_CHUNK) {
-        PreparedStatement ps = bindIn(DELETE_RECORDS_IN, id,
-            distinct.subList(from, Math.min(distinct.size(), from + MAX_CHUNK)));
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            subtractRow(delta, rs.getLong(1), rs.getLong(2), rs.getLong(3));
-          }
+  protected void removeRecords(long id, List<String> keys, long[] delta) throws SQLException {
+    for (int from = 0; from < keys.size(); from += MAX_CHUNK) {
+      PreparedStatement ps = bindIn(DELETE_RECORDS_IN, id, chunk(keys, from));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          subtractRow(delta, rs.getLong(1), rs.getLong(2), rs.getLong(3));
         }
       }
-      adjustUsage(id, delta);
-    } catch (SQLException e) {
-      throw fail("deleting records", e);
     }
   }
 

@@ -5,14 +5,17 @@ import dev.offsync.spi.DatasetUsage;
 import dev.offsync.spi.LocalDataset;
 import dev.offsync.spi.LocalRecord;
 import dev.offsync.spi.LocalTransaction;
+import dev.offsync.spi.RecordWrite;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What both stores' transactions share, whatever their driver: the reads and the dataset operations of
@@ -268,6 +271,25 @@ public abstract class StoreTransaction<F extends Exception> implements LocalTran
    */
   protected abstract void removeAll() throws F;
 
+  /**
+   * Deletes the rows of {@code keys} and subtracts from {@code delta} what they contributed to the counters.
+   *
+   * @param datasetId the dataset's id
+   * @param keys distinct keys
+   * @param delta the net change of the counters
+   * @throws F on a storage failure
+   */
+  protected abstract void removeRecords(long datasetId, List<String> keys, long[] delta) throws F;
+
+  /**
+   * Adds {live, bytes, dirty} to the dataset's counters ({@link Sql#ADJUST_USAGE}).
+   *
+   * @param datasetId the dataset's id
+   * @param delta the net change, not all 0
+   * @throws F on a storage failure
+   */
+  protected abstract void changeUsage(long datasetId, long[] delta) throws F;
+
   // ---------------------------------------------------------------- datasets
 
   @Override
@@ -415,6 +437,65 @@ public abstract class StoreTransaction<F extends Exception> implements LocalTran
       throw failed(what, e);
     }
     return sortedBy(out, Comparator.comparing(LocalRecord::key));
+  }
+
+  // ---------------------------------------------------------------- record writes
+
+  @Override
+  public final void deleteRecords(String owner, String dataset, Collection<String> keys) {
+    notNull(owner, "owner");
+    notNull(dataset, "dataset");
+    List<String> distinct = distinctKeys(keys);
+    checkUsable(true);
+    if (distinct.isEmpty()) {
+      return;
+    }
+    try {
+      long id = datasetId(owner, dataset);
+      if (id < 0) {
+        return;
+      }
+      long[] delta = new long[3];
+      removeRecords(id, distinct, delta);
+      adjustUsage(id, delta);
+    } catch (Exception e) {
+      throw failed("deleting records", e);
+    }
+  }
+
+  /**
+   * Checks the writes of one {@code writeRecords} call: none null, no key twice.
+   *
+   * @param writes the writes
+   */
+  protected static void checkWrites(List<RecordWrite> writes) {
+    int n = writes.size();
+    if (n == 1) {
+      notNull(writes.get(0), "write");
+    } else if (n > 1) {
+      Set<String> seen = new HashSet<>(n * 2);
+      for (RecordWrite w : writes) {
+        notNull(w, "write");
+        String key = w.record().key();
+        if (!seen.add(key)) {
+          throw new IllegalArgumentException("two writes of key " + key);
+        }
+      }
+    }
+  }
+
+  /**
+   * Moves the dataset's counters by {@code delta}; no statement when nothing changed.
+   *
+   * @param datasetId the dataset's id
+   * @param delta the net change {live, bytes, dirty}
+   * @throws F on a storage failure
+   */
+  protected final void adjustUsage(long datasetId, long[] delta) throws F {
+    if (isZero(delta)) {
+      return;
+    }
+    changeUsage(datasetId, delta);
   }
 
   @Override
