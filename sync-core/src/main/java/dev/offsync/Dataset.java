@@ -11,9 +11,12 @@ import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A handle on one dataset of the current identity (or of the local owner before any identity exists).
@@ -102,6 +105,73 @@ public final class Dataset {
       copy.put(e.getKey(), e.getValue());
     }
     core.write(copy);
+  }
+
+  /**
+   * Atomic read-modify-write of one key: applies {@code function} to the key's current local value ({@code null}
+   * if absent or removed) and stores what it returns ({@code null} removes the key; the same value changes
+   * nothing), in one local transaction that commits only if the record did not change since the function read it
+   * (compare-and-set on the record's version). If it changed (a sync applied a pulled or pushed record, another
+   * thread wrote it), the function is applied again to the new value. So no write made meanwhile, by the
+   * synchronizer or the app, is lost, as a {@link #get} followed by a {@link #put} could. The function runs on the
+   * calling thread, outside any transaction, possibly more than once: keep it free of side effects. A set kept as
+   * comma-separated members, merged with a member of this device:
+   *
+   * <pre>{@code
+   * tags.update("favourites", current -> {
+   *   Set<String> members = new TreeSet<>();
+   *   if (current != null && !current.isEmpty()) {
+   *     members.addAll(Arrays.asList(current.split(",")));
+   *   }
+   *   members.add("jazz");
+   *   return String.join(",", members);
+   * });
+   * }</pre>
+   *
+   * @param key the key, 1..{@link Limits#maxKeyLength()} characters
+   * @param function maps the current value to the new one; {@code null} in means no value, out means remove
+   * @return the key's value after the update ({@code null} if it has none)
+   * @throws ValidationException if the key or the returned value breaks a limit (nothing is stored)
+   * @throws LimitExceededException if the dataset would break its limits (nothing is stored)
+   * @throws ConcurrentUpdateException if the record changed before every one of many attempts could write
+   *     (nothing is stored; a later retry may succeed)
+   */
+  public String update(String key, UnaryOperator<String> function) {
+    Validation.key(key, limits);
+    checkNotNull(function, "function");
+    Map<String, String> after = core.update(Collections.singleton(key), current -> {
+      Map<String, String> out = new LinkedHashMap<>();
+      out.put(key, function.apply(current.get(key)));
+      return out;
+    });
+    return after.get(key);
+  }
+
+  /**
+   * Atomic read-modify-write of several keys, like {@link #update(String, UnaryOperator)}:
+   * {@code function} gets the keys' current live values (a key with no value is absent from the map) and returns
+   * the values to store ({@code null} removes a key; a key it leaves out stays as it is; it may not name a key
+   * outside {@code keys}). All of it is written in one transaction that commits only if none of the keys' records
+   * changed since the read, else the function is applied again.
+   *
+   * @param keys the keys read and possibly written, each 1..{@link Limits#maxKeyLength()} characters
+   * @param function maps the current values to the values to store
+   * @return the keys' live values after the update (a key with no value is absent)
+   * @throws ValidationException if a key or a returned value breaks a limit (nothing is stored)
+   * @throws LimitExceededException if the dataset would break its limits (nothing is stored)
+   * @throws IllegalArgumentException if the function returns a key outside {@code keys} (nothing is stored)
+   * @throws ConcurrentUpdateException if the records changed before every one of many attempts could write
+   */
+  public Map<String, String> updateAll(Set<String> keys,
+      Function<Map<String, String>, Map<String, String>> function) {
+    checkNotNull(keys, "keys");
+    checkNotNull(function, "function");
+    Set<String> copy = new LinkedHashSet<>();
+    for (String key : keys) {
+      Validation.key(key, limits);
+      copy.add(key);
+    }
+    return core.update(Collections.unmodifiableSet(copy), function);
   }
 
   /**

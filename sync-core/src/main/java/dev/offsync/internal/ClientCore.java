@@ -429,6 +429,16 @@ public final class ClientCore {
    * remote side belonged to the old dataset), tombstones removed.
    */
   static void resetAsNew(LocalTransaction tx, String owner, String name) {
+    resetAsNew(tx, owner, name, false);
+  }
+
+  /**
+   * {@link #resetAsNew(LocalTransaction, String, String)}, optionally keeping the pending removals (dirty
+   * tombstones) as removals on base 0: after a remote deletion whose dataset was re-created, such a removal is
+   * the app's edit of whatever the new dataset holds for the key (a conflict when the pull brings it), and it goes
+   * when a full listing shows the new dataset has no such key.
+   */
+  static void resetAsNew(LocalTransaction tx, String owner, String name, boolean keepPendingRemovals) {
     LocalDataset ds = tx.dataset(owner, name);
     if (ds == null) {
       return;
@@ -436,7 +446,10 @@ public final class ClientCore {
     List<RecordWrite> writes = new ArrayList<>();
     List<String> drop = new ArrayList<>();
     for (LocalRecord r : tx.records(owner, name)) {
-      if (r.isDeleted()) {
+      if (r.isDeleted() && keepPendingRemovals && r.isDirty()) {
+        writes.add(RecordWrite.unconditional(
+            r.newBuilder().syncCount(0).baseValue(null).pendingConflict(null).build()));
+      } else if (r.isDeleted()) {
         drop.add(r.key());
       } else {
         writes.add(RecordWrite.unconditional(

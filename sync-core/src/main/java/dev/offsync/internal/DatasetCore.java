@@ -1,6 +1,7 @@
 package dev.offsync.internal;
 
 import dev.offsync.ClientClosedException;
+import dev.offsync.ConcurrentUpdateException;
 import dev.offsync.ConflictResolver;
 import dev.offsync.DatasetChange;
 import dev.offsync.DatasetMetadata;
@@ -42,7 +43,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Everything shared by all handles of one dataset: local reads and writes, the single-flight sync
@@ -224,6 +227,76 @@ public final class DatasetCore {
     }
     Instant now = client.clock.instant();
     afterWrite(ownedWrite((tx, owner) -> writeIn(tx, owner, values, now)));
+  }
+
+  /** How many times {@link #update} applies its function before giving up on records that keep changing. */
+  static final int MAX_UPDATE_ATTEMPTS = 64;
+
+  /**
+   * Read-modify-write of {@code keys} (validated by the caller): reads their live values (absent keys and
+   * tombstones left out), applies {@code function} outside any transaction, validates its answer, and writes it in
+   * one transaction that commits only if none of the keys' rows changed since the read (compare-and-set on each
+   * row's version, presence included); otherwise reads again and applies the function again, at most
+   * {@link #MAX_UPDATE_ATTEMPTS} times.
+   *
+   * @return the keys' live values after the write (absent = no value)
+   */
+  public Map<String, String> update(Set<String> keys,
+      Function<Map<String, String>, Map<String, String>> function) {
+    client.checkOpen();
+    for (int attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
+      String readOwner = client.owner();
+      Map<String, LocalRecord> read = client.store.read(tx -> tx.records(readOwner, name, keys));
+      Map<String, String> current = new TreeMap<>();
+      for (LocalRecord r : read.values()) {
+        if (!r.isDeleted()) {
+          current.put(r.key(), r.value());
+        }
+      }
+      Map<String, String> answer = function.apply(Collections.unmodifiableMap(new TreeMap<>(current)));
+      if (answer == null) {
+        throw new NullPointerException("the update function returned null for " + keys);
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : answer.entrySet()) {
+        if (!keys.contains(e.getKey())) {
+          throw new IllegalArgumentException("the update function returned key " + e.getKey()
+              + ", which is not one of the keys it was given: " + keys);
+        }
+        if (e.getValue() != null) {
+          Validation.value(e.getValue(), client.limits);
+        }
+        values.put(e.getKey(), e.getValue());
+      }
+      Instant now = client.clock.instant();
+      List<LocalRecord> written = ownedWrite((tx, owner) -> {
+        if (!owner.equals(readOwner)) {
+          return null; // the identity changed since the read: read again under the new owner
+        }
+        Map<String, LocalRecord> now2 = tx.records(owner, name, keys);
+        for (String key : keys) {
+          LocalRecord before = read.get(key);
+          LocalRecord after = now2.get(key);
+          if (before == null ? after != null : after == null || after.version() != before.version()) {
+            return null;
+          }
+        }
+        return writeIn(tx, owner, values, now);
+      });
+      if (written != null) {
+        afterWrite(written);
+        Map<String, String> result = new TreeMap<>(current);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+          if (e.getValue() == null) {
+            result.remove(e.getKey());
+          } else {
+            result.put(e.getKey(), e.getValue());
+          }
+        }
+        return result;
+      }
+    }
+    throw new ConcurrentUpdateException(name, MAX_UPDATE_ATTEMPTS);
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.offsync.SyncReport;
 import dev.offsync.SyncStatus;
 import dev.offsync.spi.LocalDataset;
 import dev.offsync.spi.LocalRecord;
+import dev.offsync.spi.LocalTransaction;
 import dev.offsync.spi.RecordPage;
 import dev.offsync.spi.RecordPatch;
 import dev.offsync.spi.RecordWrite;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,6 +73,18 @@ final class SyncRun {
    * from 0 ({@code fullResync()}, a rewind to a new record's base) must still notice that the dataset died.
    */
   private boolean syncedBefore;
+  /**
+   * During a pull from 0: every key the listing held, with the highest sync count it listed (tombstones
+   * included), so that the local records whose base the server's history contradicts can be found once the
+   * last page is in ({@link #reconcileWithFullListing}); null during a pull from a count above 0.
+   */
+  private Map<String, Long> listed;
+  /** Whether this run already re-pulled from 0 after rebasing records whose key the listing held lower. */
+  private boolean relistedAfterReconcile;
+  /** Set by {@link #reconcileWithFullListing}: a record was listed below its local base. */
+  private boolean relistNeeded;
+  /** Live records {@link #reconcileWithFullListing} purged, announced once its transaction committed. */
+  private final List<LocalRecord> reconcilePurged = new ArrayList<>();
   private int attempts = 1;
   private ConflictException lastConflict;
   private long conflictMinBase;
@@ -246,7 +260,11 @@ final class SyncRun {
           if (attempts >= c.options.maxConflictAttempts()) {
             return Single.error(new ConflictRetriesExhaustedException(attempts, lastConflict));
           }
-          long rewind = Math.min(watermark, conflictMinBase);
+          // the first conflict rewinds to the lowest rejected base, so the pull fetches what changed; if a
+          // conflict comes back after that, some base is one the incremental pull cannot explain (a dataset
+          // deleted and re-created behind a count the server does not flag): the next pull is a full listing
+          // from 0, which reconcileWithFullListing treats as authoritative
+          long rewind = attempts >= 2 ? 0 : Math.min(watermark, conflictMinBase);
           return c.local(() -> c.store.write(tx -> {
             checkIdentity();
             LocalDataset row = tx.dataset(id, name);
@@ -274,6 +292,7 @@ final class SyncRun {
   /** Pulls every page after {@code from}; emits whether to go on with the push. */
   private Single<Boolean> pull(long from) {
     progress(SyncProgress.Phase.PULLING);
+    listed = from == 0 ? new HashMap<>() : null;
     return fetch(from, null, true);
   }
 
@@ -309,7 +328,7 @@ final class SyncRun {
       if (deleted && !remoteDeletionHandled) {
         remoteDeletionHandled = true;
         remoteDeletionDetected = true;
-        return c.local(this::handleRemoteDeletion).flatMap(outcome -> {
+        return c.local(() -> handleRemoteDeletion(page.datasetExists())).flatMap(outcome -> {
           watermark = 0;
           if (outcome == DeletionOutcome.PURGED && !page.datasetExists()) {
             return Single.just(Boolean.FALSE);
@@ -321,15 +340,97 @@ final class SyncRun {
       mergedNames.addAll(page.mergedDatasetNames());
     }
     sessionToken = page.syncSessionToken();
+    if (listed != null) {
+      for (RemoteRecord r : page.records()) {
+        listed.merge(r.key(), r.syncCount(), Math::max);
+      }
+    }
     recordsPulled += page.records().size();
     pullTotal += page.records().size();
     progress(SyncProgress.Phase.PULLING);
     boolean last = page.nextToken() == null;
     return c.local(() -> applyPage(page, last))
-        .flatMap(x -> last ? Single.just(Boolean.TRUE) : fetch(from, page.nextToken(), false));
+        .flatMap(x -> {
+          if (!last) {
+            return fetch(from, page.nextToken(), false);
+          }
+          if (from == 0 && relistNeeded && !relistedAfterReconcile) {
+            relistedAfterReconcile = true;
+            return pull(0);
+          }
+          return Single.just(Boolean.TRUE);
+        });
   }
 
-  private DeletionOutcome handleRemoteDeletion() {
+  /**
+   * After a complete listing from 0: the listing holds every key the server's dataset has ever had in its
+   * current incarnation (tombstones included), each at its latest count, and counts are never reused. A local
+   * record with a base above 0 whose key the listing lacks, or lists below that base, was based on a state the
+   * server no longer has: the dataset was deleted (and maybe re-created) since, whatever the watermark says. Such
+   * a record is repaired key by key, in one transaction: a tombstone goes; a clean record goes too (its key was
+   * deleted remotely) unless the policy is {@link RemoteDeletionPolicy#ALWAYS_RECREATE}, which keeps it as a new
+   * record; a dirty record is rebased on 0 (a new record of the new incarnation, pushed by this sync) unless the
+   * policy is {@link RemoteDeletionPolicy#ALWAYS_PURGE}. Any deferred conflict of such a record goes with its
+   * base. No push ever goes out on a base the server cannot have.
+   *
+   * A record listed below its local base (a server that reused counts) had its key's remote state skipped by
+   * the merge: {@link #relistNeeded} asks for one more listing from 0, to merge it on the new base. Runs in the
+   * last page's transaction, before the watermark is stored.
+   */
+  private void reconcileWithFullListing(LocalTransaction tx) {
+    Map<String, Long> seen = listed;
+    relistNeeded = false;
+    reconcilePurged.clear();
+    RemoteDeletionPolicy policy = c.options.remoteDeletionPolicy();
+    List<String> drop = new ArrayList<>();
+    List<RecordWrite> writes = new ArrayList<>();
+    boolean contradicted = false;
+    for (LocalRecord r : tx.records(id, name)) {
+      Long count = seen.get(r.key());
+      if (r.syncCount() == 0) {
+        if (r.isDeleted() && r.isDirty() && r.pendingConflict() == null && count == null) {
+          // a removal on base 0 (kept across a remote deletion) of a key the server's dataset does not have:
+          // nothing is left to remove
+          drop.add(r.key());
+        }
+        continue;
+      }
+      if (count != null && count >= r.syncCount()) {
+        continue;
+      }
+      relistNeeded |= count != null;
+      contradicted = true;
+      boolean keep = r.isDeleted()
+          ? r.isDirty() && count != null && policy != RemoteDeletionPolicy.ALWAYS_PURGE
+          : r.isDirty() ? policy != RemoteDeletionPolicy.ALWAYS_PURGE
+              : policy == RemoteDeletionPolicy.ALWAYS_RECREATE;
+      if (keep) {
+        recreated |= !r.isDeleted();
+        writes.add(RecordWrite.ifVersion(
+            r.newBuilder().syncCount(0).baseValue(null).dirty(true).pendingConflict(null).build(), r.version()));
+      } else {
+        drop.add(r.key());
+        if (!r.isDeleted()) {
+          reconcilePurged.add(r);
+        }
+      }
+    }
+    remoteDeletionDetected |= contradicted;
+    if (!drop.isEmpty()) {
+      tx.deleteRecords(id, name, drop);
+    }
+    if (!writes.isEmpty()) {
+      tx.writeRecords(id, name, writes);
+    }
+  }
+
+  /**
+   * Applies the remote deletion policy to the whole local copy. With {@code serverHasDataset} (deleted and
+   * re-created), pending removals are kept on base 0 whatever the policy keeps of the rest (except
+   * {@link RemoteDeletionPolicy#ALWAYS_PURGE}): the pull from 0 that follows turns each into a conflict with the
+   * new dataset's value of the key, or drops it if the new dataset has no such key.
+   */
+  private DeletionOutcome handleRemoteDeletion(boolean serverHasDataset) {
     List<LocalRecord> purged = new ArrayList<>();
     DeletionOutcome outcome = c.store.write(tx -> {
       checkIdentity();
@@ -346,11 +447,27 @@ final class SyncRun {
       boolean recreate = policy == RemoteDeletionPolicy.ALWAYS_RECREATE
           || (policy == RemoteDeletionPolicy.PURGE_UNLESS_DIRTY && dirty);
       if (recreate) {
-        ClientCore.resetAsNew(tx, id, name);
+        ClientCore.resetAsNew(tx, id, name, serverHasDataset);
         return DeletionOutcome.RECREATED;
       }
-      purged.addAll(tx.records(id, name));
-      tx.deleteDataset(id, name);
+      List<String> drop = new ArrayList<>();
+      List<RecordWrite> removals = new ArrayList<>();
+      for (LocalRecord r : tx.records(id, name)) {
+        if (serverHasDataset && policy != RemoteDeletionPolicy.ALWAYS_PURGE && r.isDeleted() && r.isDirty()) {
+          removals.add(RecordWrite.unconditional(
+              r.newBuilder().syncCount(0).baseValue(null).pendingConflict(null).build()));
+        } else {
+          drop.add(r.key());
+          purged.add(r);
+        }
+      }
+      if (removals.isEmpty()) {
+        tx.deleteDataset(id, name);
+      } else {
+        tx.deleteRecords(id, name, drop);
+        tx.writeRecords(id, name, removals);
+        tx.putDataset(row.newBuilder().watermark(0).build());
+      }
       return DeletionOutcome.PURGED;
     });
     if (outcome == DeletionOutcome.RECREATED) {
@@ -467,6 +584,9 @@ final class SyncRun {
         }
       }
       if (last) {
+        if (listed != null) {
+          reconcileWithFullListing(tx);
+        }
         tx.putDataset(tx.dataset(id, name).newBuilder().watermark(count).build());
       }
       ds.setPendingCount(tx.usage(id, name).dirtyRecordCount());
@@ -475,6 +595,11 @@ final class SyncRun {
     });
     if (last) {
       watermark = count;
+      listed = null;
+      for (LocalRecord r : reconcilePurged) {
+        ds.emitChange(Records.toRecord(r.newBuilder().value(null).dirty(false).build()));
+      }
+      reconcilePurged.clear();
     }
     for (Decision d : decisions) {
       String key = d.write.record().key();
@@ -682,6 +807,15 @@ final class SyncRun {
       max = Math.max(max, r.syncCount());
     }
     long maxCount = max;
+    // a push made only of new keys (base 0) also succeeds on a dataset deleted since the pull, re-creating it,
+    // and the count it returns may still be watermark + 1: only a push with a patch on a base above 0 (which the
+    // server refuses if that record is gone) or onto watermark 0 (a count-1 answer then means a dataset that
+    // never existed before) proves that nothing else happened since the watermark
+    boolean provesLive = watermark == 0;
+    for (LocalRecord r : batch) {
+      provesLive |= r.syncCount() > 0;
+    }
+    boolean fastForward = provesLive && maxCount == watermark + 1;
     List<LocalRecord> pushed = new ArrayList<>();
     List<LocalRecord> pulled = new ArrayList<>();
     Instant at = c.clock.instant();
@@ -735,7 +869,7 @@ final class SyncRun {
       if (!writes.isEmpty()) {
         tx.writeRecords(id, name, writes);
       }
-      if (maxCount == watermark + 1) {
+      if (fastForward) {
         tx.putDataset(tx.dataset(id, name).newBuilder().watermark(maxCount).build());
         watermark = maxCount;
       }

@@ -476,7 +476,8 @@ class SynchronizerInvariantsTest {
     ds.put("a", "a0");
     h.sync(ds.sync()); // a@1
     ds.put("b", "b0");
-    h.sync(ds.sync()); // b@2
+    h.sync(ds.sync()); // b@2 (a push of only new keys does not fast-forward the watermark)
+    h.sync(ds.sync()); // the pull brings the watermark to 2
     ds.put("a", "a-mine");
     ds.put("b", "b-mine");
     List<Long> pulledFrom = new ArrayList<>();

@@ -56,11 +56,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Randomized model-based test of the synchronizer: several devices (each its own {@link InMemoryLocalStore}
  * and {@link SyncClient}) share one {@link FakeRemoteStore}; a seeded random program of puts, removes,
  * atomic putAlls, syncs, offline spells, faults (failures before applying, lost acknowledgements,
- * throttling) and another writer slipping in between a pull and a push runs on virtual time. Then every
- * device syncs until nothing changes, and:
+ * throttling), dataset deletions (by a device, by another writer, between a pull and a push, with lost
+ * acknowledgements) with re-creations by later writes, and another writer slipping in between a pull and a
+ * push runs on virtual time. Then every device syncs until nothing changes, and:
  * <ul>
- *   <li>every device holds exactly the server's live values, with nothing pending, and its watermark and
- *       records' sync counts equal the server's;
+ *   <li>every device holds exactly the server's live values (none if the server's dataset is deleted), with
+ *       nothing pending, and its watermark and records' sync counts equal the server's (watermark 0 for a
+ *       deleted dataset); no local record, tombstones included, carries a base sync count the server does not
+ *       hold for its key;
  *   <li>every sync ended with exactly one outcome: a report, or a typed, expected error;
  *   <li>no local edit was lost silently: every edit that neither reached the server nor was overwritten
  *       by the same device before it could (nor went back to the synced base value), and that is not in
@@ -262,7 +265,13 @@ public class ModelBasedSyncTest {
 
     @Override
     public Single<DatasetMetadata> deleteDataset(String identityId, String datasetName) {
-      return world.remote.deleteDataset(identityId, datasetName);
+      return Single.defer(() -> world.remote.deleteDataset(identityId, datasetName).doOnEvent((result, error) -> {
+        if (!world.remote.datasetExists(identityId, datasetName)) {
+          world.serverDeleted(datasetName);
+          world.log.add("      server deleted " + datasetName + " for device" + device
+              + (error != null ? " (caller saw " + error.getClass().getSimpleName() + ")" : ""));
+        }
+      }));
     }
 
     @Override
@@ -312,6 +321,18 @@ public class ModelBasedSyncTest {
       }
       for (Device d : devices) {
         releaseDeviceStore(d.store);
+      }
+    }
+
+    /**
+     * The server's dataset is deleted: no key has a value there any more, so every removal is realized (a later
+     * write to the key belongs to the re-created dataset).
+     */
+    void serverDeleted(String dataset) {
+      for (Edit e : edits) {
+        if (!e.realized && e.dataset.equals(dataset) && e.value == null) {
+          e.realized = true;
+        }
       }
     }
 
@@ -377,7 +398,21 @@ public class ModelBasedSyncTest {
           boolean online = !d.monitor.isConnected();
           log.add("step " + step + ": device" + d.index + (online ? " goes online" : " goes offline"));
           d.monitor.setConnected(online);
-        } else if (op < 60) {
+        } else if (op < 59) {
+          // the app deletes the dataset on this device: its edits not on the server yet are gone by its choice
+          log.add("step " + step + ": device" + d.index + " delete " + ds);
+          dataset.delete();
+          for (Edit e : edits) {
+            if (e.device == d.index && e.dataset.equals(ds) && !e.realized) {
+              e.superseded = true;
+            }
+          }
+        } else if (op < 61) {
+          // another device (not one of these) deletes the dataset on the server
+          log.add("step " + step + ": another writer deletes " + ds);
+          remote.deleteDirect(ID, ds);
+          serverDeleted(ds);
+        } else if (op < 66) {
           // another writer (not one of the devices) changes the server directly
           String key = KEYS[random.nextInt(KEYS.length)];
           Map<String, String> values = new HashMap<>();
@@ -413,7 +448,17 @@ public class ModelBasedSyncTest {
       } else if (f < 26) {
         remote.on(Operation.UPDATE_RECORDS).throttle(1, Duration.ofSeconds(2));
         what = "UpdateRecords throttled";
-      } else if (f < 36) {
+      } else if (f < 40) {
+        remote.on(Operation.UPDATE_RECORDS).runBefore(1, call -> {
+          log.add("      another writer deletes " + call.datasetName() + " before the push");
+          remote.deleteDirect(ID, call.datasetName());
+          serverDeleted(call.datasetName());
+        });
+        what = "another writer deletes the dataset between pull and push";
+      } else if (f < 44) {
+        remote.on(Operation.DELETE_DATASET).failAfterApplying(1);
+        what = "DeleteDataset lost ack";
+      } else if (f < 54) {
         String key = KEYS[random.nextInt(KEYS.length)];
         String value = "ghost-" + key + "-" + nextSeq();
         remote.on(Operation.UPDATE_RECORDS).runBefore(1, call -> {
@@ -479,7 +524,9 @@ public class ModelBasedSyncTest {
         for (Device d : devices) {
           for (String ds : DATASETS) {
             SyncReport r = sync(d, ds, "quiescence round " + round, false);
-            changed |= r.recordsPushed() > 0 || r.recordsApplied() > 0 || !r.conflicts().isEmpty();
+            // a deletion (this device's, or one it found remotely) changes what the others must learn too
+            changed |= r.recordsPushed() > 0 || r.recordsApplied() > 0 || !r.conflicts().isEmpty()
+                || r.datasetDeleted() || r.remoteDeletionDetected();
           }
         }
         if (!changed) {
@@ -493,13 +540,25 @@ public class ModelBasedSyncTest {
       for (String ds : DATASETS) {
         Map<String, String> server = new TreeMap<>(remote.serverValues(ID, ds));
         Map<String, RemoteRecord> serverRecords = remote.serverRecords(ID, ds);
-        long count = remote.datasetSyncCount(ID, ds);
+        boolean exists = remote.datasetExists(ID, ds);
+        // a deleted dataset lists with count 0, so that is where a converged device's watermark is
+        long count = exists ? remote.datasetSyncCount(ID, ds) : 0;
         for (Device d : devices) {
           Dataset dataset = d.client.dataset(ds);
-          assertThat(new TreeMap<>(dataset.getAll())).as("device%d %s values", d.index, ds).isEqualTo(server);
+          assertThat(new TreeMap<>(dataset.getAll())).as("device%d %s values (dataset %s on the server)", d.index,
+              ds, exists ? "exists" : "deleted").isEqualTo(server);
           assertThat(dataset.pendingKeys()).as("device%d %s pending keys", d.index, ds).isEmpty();
           assertThat(dataset.conflicts()).as("device%d %s deferred conflicts", d.index, ds).isEmpty();
           assertThat(dataset.lastSyncCount()).as("device%d %s watermark", d.index, ds).isEqualTo(count);
+          // no local record, tombstones included, claims a server state the server does not have: a base is a
+          // count the server holds for that very key (a stale base is what wedged pushes into endless 409s)
+          for (Record local : dataset.records()) {
+            RemoteRecord held = serverRecords.get(local.key());
+            assertThat(local.syncCount() == 0 || (held != null && held.syncCount() == local.syncCount()))
+                .as("device%d %s/%s base %d is a state the server holds (server: %s)", d.index, ds, local.key(),
+                    local.syncCount(), held)
+                .isTrue();
+          }
           for (Map.Entry<String, String> e : server.entrySet()) {
             Record local = dataset.record(e.getKey());
             assertThat(local.syncCount()).as("device%d %s/%s sync count", d.index, ds, e.getKey())

@@ -536,6 +536,56 @@ public abstract class RemoteStoreContract {
     assertThat(next.get(0).syncCount()).isEqualTo(newCount + 1);
   }
 
+  /**
+   * The deletion history the engine relies on (docs/server.md, "Deleted and re-created datasets"): a deleted
+   * dataset lists as not existing with count 0 and "deleted after" for every count above 0 it ever had; a
+   * re-creation continues the count (the first write after a deletion at N is N + 1, so no count is ever reused
+   * for another state), lists none of the old incarnation's records or tombstones, and keeps reporting "deleted
+   * after" for counts of every earlier incarnation, never for count 0 or its own counts.
+   */
+  @Test
+  void deletionsAndReCreationsReportTheirHistoryForEveryIncarnation() {
+    String ds = newDataset();
+    update(ds, put("a", "1", 0), put("b", "2", 0)); // 1
+    update(ds, del("b", 1)); // 2
+    await(remote.deleteDataset(identity, ds));
+    RecordPage dead = list(ds, 0);
+    assertThat(dead.datasetExists()).isFalse();
+    assertThat(dead.datasetSyncCount()).isZero();
+    assertThat(dead.datasetDeletedAfterRequestedSyncCount()).as("count 0 belongs to no incarnation").isFalse();
+    assertThat(dead.records()).isEmpty();
+    for (long old = 1; old <= 2; old++) {
+      RecordPage page = list(ds, old);
+      assertThat(page.datasetExists()).isFalse();
+      assertThat(page.datasetSyncCount()).isZero();
+      assertThat(page.datasetDeletedAfterRequestedSyncCount()).as("deleted after %d", old).isTrue();
+    }
+
+    List<RemoteRecord> second = update(ds, put("c", "3", 0));
+    assertThat(second.get(0).syncCount()).as("the count continues after the deletion at 2").isEqualTo(3);
+    assertThat(byKey(list(ds, 0).records())).as("no record or tombstone of the old incarnation").containsOnlyKeys("c");
+    assertThatThrownBy(() -> update(ds, put("a", "stale", 1))).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("Current SyncCount for: a is: 0 not: 1");
+    update(ds, put("c", "4", 3)); // 4
+    assertThat(list(ds, 1).datasetDeletedAfterRequestedSyncCount()).isTrue();
+    assertThat(list(ds, 2).datasetDeletedAfterRequestedSyncCount()).isTrue();
+    assertThat(list(ds, 3).datasetDeletedAfterRequestedSyncCount()).as("a count of the live incarnation").isFalse();
+    assertThat(list(ds, 0).datasetDeletedAfterRequestedSyncCount()).isFalse();
+
+    await(remote.deleteDataset(identity, ds));
+    for (long old = 1; old <= 4; old++) {
+      assertThat(list(ds, old).datasetDeletedAfterRequestedSyncCount()).as("deleted after %d", old).isTrue();
+    }
+    List<RemoteRecord> third = update(ds, put("a", "5", 0));
+    assertThat(third.get(0).syncCount()).isEqualTo(5);
+    RecordPage live = list(ds, 0);
+    assertThat(live.datasetExists()).isTrue();
+    assertThat(live.datasetSyncCount()).isEqualTo(5);
+    assertThat(byKey(live.records())).containsOnlyKeys("a");
+    assertThat(list(ds, 4).datasetDeletedAfterRequestedSyncCount()).isTrue();
+    assertThat(list(ds, 5).datasetDeletedAfterRequestedSyncCount()).isFalse();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // limits
 

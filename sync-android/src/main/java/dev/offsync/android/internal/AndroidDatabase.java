@@ -7,14 +7,11 @@ import dev.offsync.LocalStoreException;
 import dev.offsync.spi.LocalStore;
 import dev.offsync.sqlite.schema.internal.Dialect;
 import dev.offsync.sqlite.schema.internal.SchemaSteps;
+import dev.offsync.sqlite.schema.internal.StoreDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The connections of one Android store and the transaction protocol.
@@ -29,7 +26,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * primary connection), so in WAL mode it sees the last committed snapshot and never waits for the writer.
  * A lifecycle read-write lock lets {@link #close()} wait for running units of work.
  */
-public final class AndroidDatabase {
+public final class AndroidDatabase extends StoreDatabase<SQLiteDatabase> {
   private static final int FLAGS =
       SQLiteDatabase.NO_LOCALIZED_COLLATORS; // no android_metadata table, no locale collators: plain BINARY order
   private static final String READ_SAVEPOINT = "SAVEPOINT offsync_read";
@@ -39,13 +36,7 @@ public final class AndroidDatabase {
   private final boolean temporary;
   private final SQLiteDatabase writer;
   private final Statements writerStatements;
-  private final BlockingQueue<SQLiteDatabase> readers;
-  private final List<SQLiteDatabase> allReaders = new ArrayList<>();
-  private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private final ThreadLocal<AndroidTransaction> current = new ThreadLocal<>();
   private final int schemaVersionFound;
-  private volatile boolean closed;
 
   /**
    * Opens (creating or migrating) the database.
@@ -57,6 +48,7 @@ public final class AndroidDatabase {
    * @throws LocalStoreException if the database cannot be opened or migrated, or is newer than this code
    */
   public AndroidDatabase(Context context, String name, boolean fullSync, int readConnections) {
+    super(readConnections);
     if (name == null) {
       file = temporaryFile(context);
       temporary = true;
@@ -91,13 +83,11 @@ public final class AndroidDatabase {
       w.execSQL("PRAGMA synchronous = " + (fullSync ? "FULL" : "NORMAL"));
       w.execSQL("PRAGMA temp_store = MEMORY");
       schemaVersionFound = migrate(w);
-      readers = new ArrayBlockingQueue<>(readConnections);
       for (int i = 0; i < readConnections; i++) {
         SQLiteDatabase r = SQLiteDatabase.openDatabase(file.getPath(), null, FLAGS | SQLiteDatabase.OPEN_READONLY);
         opened.add(r);
         r.setMaxSqlCacheSize(SQLiteDatabase.MAX_SQL_CACHE_SIZE);
-        allReaders.add(r);
-        readers.add(r);
+        addReader(r);
       }
     } catch (RuntimeException e) {
       for (SQLiteDatabase db : opened) {
@@ -201,82 +191,21 @@ public final class AndroidDatabase {
     }
   }
 
-  /**
-   * Runs a read-only unit of work on a committed snapshot.
-   *
-   * @param work the work
-   * @param <T> the result type
-   * @return what the work returned
-   */
-  public <T> T read(LocalStore.Work<T> work) {
-    return run(work, false);
+  @Override
+  protected SQLiteDatabase writer() {
+    return writer;
   }
 
-  /**
-   * Runs a unit of work in one write transaction, committed if it returns, rolled back if it throws.
-   *
-   * @param work the work
-   * @param <T> the result type
-   * @return what the work returned
-   */
-  public <T> T write(LocalStore.Work<T> work) {
-    return run(work, true);
-  }
-
-  private <T> T run(LocalStore.Work<T> work, boolean write) {
-    if (work == null) {
-      throw new NullPointerException("work == null");
-    }
-    if (current.get() != null) {
-      throw new IllegalStateException("read/write called from inside a unit of work of the same store");
-    }
-    lifecycle.readLock().lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("the store is closed");
-      }
-      if (write) {
-        writeLock.lock();
-        try {
-          return inWriteTransaction(work);
-        } finally {
-          writeLock.unlock();
-        }
-      }
-      SQLiteDatabase reader;
-      try {
-        reader = readers.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LocalStoreException("interrupted while waiting for a reader connection", e);
-      }
-      try {
-        return inReadTransaction(reader, work);
-      } finally {
-        readers.add(reader);
-      }
-    } finally {
-      lifecycle.readLock().unlock();
-    }
-  }
-
-  private <T> T inReadTransaction(SQLiteDatabase reader, LocalStore.Work<T> work) {
+  @Override
+  protected <T> T inReadTransaction(SQLiteDatabase reader, LocalStore.Work<T> work) {
     try {
       reader.execSQL(READ_SAVEPOINT);
     } catch (android.database.SQLException e) {
       throw new LocalStoreException("cannot begin a read transaction: " + e.getMessage(), e);
     }
-    AndroidTransaction tx = new AndroidTransaction(reader, null);
-    current.set(tx);
     try {
-      T result = work.run(tx);
-      if (tx.failure() != null) {
-        throw new LocalStoreException("a store operation failed inside the unit of work", tx.failure());
-      }
-      return result;
+      return runRead(new AndroidTransaction(reader, null), work);
     } finally {
-      tx.end();
-      current.remove();
       try {
         reader.execSQL(READ_RELEASE);
       } catch (android.database.SQLException e) {
@@ -286,85 +215,57 @@ public final class AndroidDatabase {
     }
   }
 
-  private <T> T inWriteTransaction(LocalStore.Work<T> work) {
+  @Override
+  protected <T> T inWriteTransaction(LocalStore.Work<T> work) {
     try {
       writer.beginTransactionNonExclusive();
     } catch (android.database.SQLException e) {
       throw new LocalStoreException("cannot begin a transaction: " + e.getMessage(), e);
     }
-    AndroidTransaction tx = new AndroidTransaction(writer, writerStatements);
-    current.set(tx);
-    T result;
+    return runThenCommit(writer, new AndroidTransaction(writer, writerStatements), work);
+  }
+
+  @Override
+  protected void commit(SQLiteDatabase db) {
     try {
-      result = work.run(tx);
-    } catch (RuntimeException | Error e) {
-      tx.end();
-      current.remove();
-      rollback(e);
-      throw e;
-    }
-    tx.end();
-    current.remove();
-    if (tx.failure() != null) {
-      LocalStoreException e = new LocalStoreException(
-          "a store operation failed inside the unit of work; it was rolled back", tx.failure());
-      rollback(e);
-      throw e;
-    }
-    try {
-      writer.setTransactionSuccessful();
-      writer.endTransaction();
+      db.setTransactionSuccessful();
+      db.endTransaction();
     } catch (android.database.SQLException e) {
       LocalStoreException failure =
           new LocalStoreException("commit failed, the unit of work was rolled back: " + e.getMessage(), e);
-      if (writer.inTransaction()) {
-        rollback(failure);
+      if (db.inTransaction()) {
+        rollback(db, failure);
       }
       throw failure;
     }
-    return result;
   }
 
-  private void rollback(Throwable cause) {
+  @Override
+  protected void rollback(SQLiteDatabase db, Throwable cause) {
     try {
-      writer.endTransaction(); // not marked successful: ROLLBACK
+      db.endTransaction(); // not marked successful: ROLLBACK
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
     }
   }
 
-  /** Closes every connection after running units of work finish. Idempotent. */
-  public void close() {
-    if (current.get() != null) {
-      throw new IllegalStateException("close called from inside a unit of work");
-    }
-    lifecycle.writeLock().lock();
+  @Override
+  protected void beforeClose() {
+    writerStatements.close();
+  }
+
+  @Override
+  protected Exception closeConnection(SQLiteDatabase db) {
     try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      LocalStoreException failure = null;
-      List<SQLiteDatabase> all = new ArrayList<>(allReaders);
-      all.add(writer);
-      writerStatements.close();
-      for (SQLiteDatabase db : all) {
-        try {
-          db.close();
-        } catch (RuntimeException e) {
-          if (failure == null) {
-            failure = new LocalStoreException("closing the database failed: " + e.getMessage(), e);
-          } else {
-            failure.addSuppressed(e);
-          }
-        }
-      }
-      deleteTemporary();
-      if (failure != null) {
-        throw failure;
-      }
-    } finally {
-      lifecycle.writeLock().unlock();
+      db.close();
+      return null;
+    } catch (RuntimeException e) {
+      return e;
     }
+  }
+
+  @Override
+  protected void afterClose() {
+    deleteTemporary();
   }
 }

@@ -12,17 +12,14 @@ import dev.offsync.spi.RecordWrite;
 import dev.offsync.spi.RemoteRecord;
 import dev.offsync.sqlite.schema.internal.PortableSql;
 import dev.offsync.sqlite.schema.internal.Sql;
+import dev.offsync.sqlite.schema.internal.StoreTransaction;
 import dev.offsync.sqlite.schema.internal.StoredInstants;
-import java.time.Instant;
+import dev.offsync.sqlite.schema.internal.StoredRows;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,51 +37,15 @@ import java.util.Set;
  * <p>If any operation fails with an SQLite error, the transaction is marked failed and the store rolls it back
  * even if the work swallows the {@link LocalStoreException}.
  */
-final class AndroidTransaction implements LocalTransaction {
+final class AndroidTransaction extends StoreTransaction<android.database.SQLException> implements LocalTransaction {
   private final SQLiteDatabase db;
   private final Statements statements; // null in a read transaction
-  private final Thread thread;
-  private boolean active = true;
-  private RuntimeException failure;
-  private String idOwner;
-  private String idName;
-  private long cachedId = -1;
+  private final CursorRow row = new CursorRow(); // re-pointed at each cursor read: nothing allocated per row
 
   AndroidTransaction(SQLiteDatabase db, Statements statements) {
+    super(statements != null, android.database.SQLException.class);
     this.db = db;
     this.statements = statements;
-    this.thread = Thread.currentThread();
-  }
-
-  void end() {
-    active = false;
-  }
-
-  RuntimeException failure() {
-    return failure;
-  }
-
-  private void checkUsable(boolean write) {
-    if (!active) {
-      throw new IllegalStateException("the transaction has ended");
-    }
-    if (Thread.currentThread() != thread) {
-      throw new IllegalStateException("the transaction belongs to thread " + thread.getName());
-    }
-    if (write && statements == null) {
-      throw new IllegalStateException("cannot write in a read transaction");
-    }
-  }
-
-  private LocalStoreException fail(String what, RuntimeException e) {
-    if (failure == null) {
-      failure = e;
-    }
-    return new LocalStoreException(what + " failed: " + e.getMessage(), e);
-  }
-
-  private static <T> T notNull(T value, String name) {
-    return Objects.requireNonNull(value, name + " == null");
   }
 
   private long changes(String sql, Object... args) {
@@ -95,70 +56,31 @@ final class AndroidTransaction implements LocalTransaction {
 
   // ---------------------------------------------------------------- datasets
 
-  private long datasetId(String owner, String name) {
-    if (knowsDatasetId(owner, name)) {
-      return cachedId;
-    }
-    long found;
+  @Override
+  protected long lookUpDatasetId(String owner, String name) {
     try (Cursor c = Queries.query(db, Sql.DATASET_ID, owner, name)) {
-      found = c.moveToFirst() ? c.getLong(0) : -1;
+      return c.moveToFirst() ? c.getLong(0) : -1;
     }
-    if (found >= 0) {
-      idOwner = owner;
-      idName = name;
-      cachedId = found;
-    }
-    return found;
-  }
-
-  private boolean knowsDatasetId(String owner, String name) {
-    return cachedId >= 0 && name.equals(idName) && owner.equals(idOwner);
-  }
-
-  private void forgetDatasetId() {
-    idOwner = null;
-    idName = null;
-    cachedId = -1;
   }
 
   @Override
-  public LocalDataset dataset(String owner, String name) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    checkUsable(false);
+  protected LocalDataset queryDataset(String owner, String name) {
     try (Cursor c = Queries.query(db, Sql.DATASET, owner, name)) {
       return c.moveToFirst() ? readDataset(c) : null;
-    } catch (android.database.SQLException e) {
-      throw fail("reading dataset", e);
     }
   }
 
   @Override
-  public List<LocalDataset> datasets(String owner) {
-    notNull(owner, "owner");
-    checkUsable(false);
-    List<LocalDataset> out = new ArrayList<>();
+  protected void queryDatasets(String owner, List<LocalDataset> out) {
     try (Cursor c = Queries.query(db, Sql.DATASETS, owner)) {
       while (c.moveToNext()) {
         out.add(readDataset(c));
       }
-    } catch (android.database.SQLException e) {
-      throw fail("listing datasets", e);
     }
-    return sortedBy(out, Comparator.comparing(LocalDataset::name));
   }
 
-  private static LocalDataset readDataset(Cursor c) {
-    return LocalDataset.builder(c.getString(Sql.DATASET_OWNER - 1), c.getString(Sql.DATASET_NAME - 1))
-        .watermark(c.getLong(Sql.DATASET_WATERMARK - 1))
-        .deletedLocally(c.getInt(Sql.DATASET_DELETED_LOCALLY - 1) != 0)
-        .creationDate(instant(c, Sql.DATASET_CREATION_DATE))
-        .lastModifiedDate(instant(c, Sql.DATASET_LAST_MODIFIED_DATE))
-        .lastModifiedBy(c.getString(Sql.DATASET_LAST_MODIFIED_BY - 1))
-        .lastSyncedAt(instant(c, Sql.DATASET_LAST_SYNCED_AT))
-        .remoteStorageBytes(c.getLong(Sql.DATASET_REMOTE_STORAGE_BYTES - 1))
-        .remoteRecordCount(c.getLong(Sql.DATASET_REMOTE_RECORD_COUNT - 1))
-        .build();
+  private LocalDataset readDataset(Cursor c) {
+    return StoredRows.readDataset(row.on(c));
   }
 
   @Override
@@ -182,153 +104,54 @@ final class AndroidTransaction implements LocalTransaction {
   }
 
   @Override
-  public void deleteDataset(String owner, String name) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    checkUsable(true);
-    try {
-      long id = datasetId(owner, name);
-      if (id < 0) {
-        return;
-      }
-      forgetDatasetId();
-      changes(Sql.DELETE_DATASET_RECORDS, id); // the counters are on the dataset row and go with it
-      changes(Sql.DELETE_DATASET, id);
-    } catch (android.database.SQLException e) {
-      throw fail("deleting dataset", e);
-    }
+  protected void removeDataset(long id) {
+    changes(Sql.DELETE_DATASET_RECORDS, id);
+    changes(Sql.DELETE_DATASET, id);
   }
 
   @Override
-  public void moveDataset(String owner, String name, String newOwner, String newName) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    notNull(newOwner, "newOwner");
-    notNull(newName, "newName");
-    checkUsable(true);
-    try {
-      long id = datasetId(owner, name);
-      if (id < 0) {
-        throw new IllegalStateException("no dataset " + name + " of owner " + owner);
-      }
-      if (datasetId(newOwner, newName) >= 0) {
-        throw new IllegalStateException("dataset " + newName + " of owner " + newOwner + " already exists");
-      }
-      forgetDatasetId();
-      changes(Sql.MOVE_DATASET, newOwner, newName, id);
-    } catch (android.database.SQLException e) {
-      throw fail("moving dataset", e);
-    }
+  protected void renameDataset(long id, String newOwner, String newName) {
+    changes(Sql.MOVE_DATASET, newOwner, newName, id);
   }
 
   @Override
-  public void deleteAll() {
-    checkUsable(true);
-    forgetDatasetId();
-    try {
-      changes(Sql.DELETE_ALL_RECORDS);
-      changes(Sql.DELETE_ALL_DATASETS);
-    } catch (android.database.SQLException e) {
-      throw fail("deleting everything", e);
-    }
+  protected void removeAll() {
+    changes(Sql.DELETE_ALL_RECORDS);
+    changes(Sql.DELETE_ALL_DATASETS);
   }
 
   // ---------------------------------------------------------------- records
 
   @Override
-  public LocalRecord record(String owner, String dataset, String key) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    notNull(key, "key");
-    checkUsable(false);
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return null;
-      }
-      try (Cursor c = Queries.query(db, Sql.RECORD, id, key)) {
-        return c.moveToFirst() ? readRecord(c) : null;
-      }
-    } catch (android.database.SQLException e) {
-      throw fail("reading record", e);
+  protected LocalRecord queryRecord(long id, String key) {
+    try (Cursor c = Queries.query(db, Sql.RECORD, id, key)) {
+      return c.moveToFirst() ? readRecord(c) : null;
     }
   }
 
   @Override
-  public Map<String, LocalRecord> records(String owner, String dataset, Collection<String> keys) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    List<String> distinct = distinctKeys(keys);
-    checkUsable(false);
-    Map<String, LocalRecord> out = new HashMap<>();
-    if (distinct.isEmpty()) {
-      return out;
-    }
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return out;
+  protected void queryRecordsIn(long id, List<String> keys, Map<String, LocalRecord> out) {
+    try (Cursor c = queryIn(Sql.RECORDS_IN, id, keys)) {
+      while (c.moveToNext()) {
+        LocalRecord r = readRecord(c);
+        out.put(r.key(), r);
       }
-      for (int from = 0; from < distinct.size(); from += Sql.MAX_CHUNK) {
-        List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + Sql.MAX_CHUNK));
-        try (Cursor c = queryIn(Sql.RECORDS_IN, id, chunk)) {
-          while (c.moveToNext()) {
-            LocalRecord r = readRecord(c);
-            out.put(r.key(), r);
-          }
-        }
-      }
-      return out;
-    } catch (android.database.SQLException e) {
-      throw fail("reading records", e);
     }
   }
 
   @Override
-  public List<LocalRecord> records(String owner, String dataset) {
-    return list(owner, dataset, Sql.RECORDS, "reading records");
-  }
-
-  @Override
-  public List<LocalRecord> dirtyRecords(String owner, String dataset) {
-    return list(owner, dataset, Sql.DIRTY_RECORDS, "reading dirty records");
-  }
-
-  @Override
-  public List<LocalRecord> conflictedRecords(String owner, String dataset) {
-    return list(owner, dataset, Sql.CONFLICTED_RECORDS, "reading records with a deferred conflict");
-  }
-
-  private List<LocalRecord> list(String owner, String dataset, String sql, String what) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    checkUsable(false);
-    List<LocalRecord> out = new ArrayList<>();
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return out;
+  protected void queryRecords(String sql, long id, List<LocalRecord> out) {
+    try (Cursor c = Queries.query(db, sql, id)) {
+      while (c.moveToNext()) {
+        out.add(readRecord(c));
       }
-      try (Cursor c = Queries.query(db, sql, id)) {
-        while (c.moveToNext()) {
-          out.add(readRecord(c));
-        }
-      }
-    } catch (android.database.SQLException e) {
-      throw fail(what, e);
     }
-    return sortedBy(out, Comparator.comparing(LocalRecord::key));
   }
 
   @Override
-  public DatasetUsage usage(String owner, String dataset) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    checkUsable(false);
+  protected DatasetUsage queryUsage(String owner, String dataset) {
     try (Cursor c = Queries.query(db, Sql.USAGE, owner, dataset)) {
       return c.moveToFirst() ? new DatasetUsage(c.getLong(0), c.getLong(1), c.getLong(2)) : new DatasetUsage(0, 0, 0);
-    } catch (android.database.SQLException e) {
-      throw fail("computing usage", e);
     }
   }
 
@@ -337,16 +160,11 @@ final class AndroidTransaction implements LocalTransaction {
     notNull(owner, "owner");
     notNull(dataset, "dataset");
     notNull(writes, "writes");
+    checkWrites(writes);
     int n = writes.size();
     List<String> keys = new ArrayList<>(n);
-    Set<String> seen = new HashSet<>(n * 2);
     for (RecordWrite w : writes) {
-      notNull(w, "write");
-      String key = w.record().key();
-      if (!seen.add(key)) {
-        throw new IllegalArgumentException("two writes of key " + key);
-      }
-      keys.add(key);
+      keys.add(w.record().key());
     }
     checkUsable(true);
     Set<String> skipped = new LinkedHashSet<>();
@@ -384,16 +202,12 @@ final class AndroidTransaction implements LocalTransaction {
           st.bindString(Sql.WRITTEN_FIELDS + 2, r.key());
           st.bindLong(Sql.WRITTEN_FIELDS + 3, o.version);
           changed = st.executeUpdateDelete();
-          delta[0] -= o.live;
-          delta[1] -= o.bytes;
-          delta[2] -= o.dirty;
+          subtractRow(delta, o.live, o.bytes, o.dirty);
         }
         if (changed != 1) { // cannot happen under the write lock; never commit counters that disagree
           throw new android.database.SQLException("the write of key " + r.key() + " changed " + changed + " rows");
         }
-        delta[0] += r.isDeleted() ? 0 : 1;
-        delta[1] += liveBytes(r);
-        delta[2] += r.isDirty() ? 1 : 0;
+        addRow(delta, r);
       }
       adjustUsage(id, delta);
       return skipped;
@@ -420,8 +234,7 @@ final class AndroidTransaction implements LocalTransaction {
   private Map<String, OldRow> oldRows(long id, List<String> keys) {
     Map<String, OldRow> out = new HashMap<>(keys.size() * 2);
     for (int from = 0; from < keys.size(); from += Sql.MAX_CHUNK) {
-      try (Cursor c = queryIn(PortableSql.OLD_ROWS_IN, id,
-          keys.subList(from, Math.min(keys.size(), from + Sql.MAX_CHUNK)))) {
+      try (Cursor c = queryIn(PortableSql.OLD_ROWS_IN, id, chunk(keys, from))) {
         while (c.moveToNext()) {
           out.put(c.getString(PortableSql.OLD_KEY - 1), new OldRow(c.getLong(PortableSql.OLD_VERSION - 1),
               c.getLong(PortableSql.OLD_LIVE - 1), c.getLong(PortableSql.OLD_BYTES - 1),
@@ -432,43 +245,24 @@ final class AndroidTransaction implements LocalTransaction {
     return out;
   }
 
-  private void adjustUsage(long id, long[] delta) {
-    if (delta[0] == 0 && delta[1] == 0 && delta[2] == 0) {
-      return;
-    }
+  @Override
+  protected void changeUsage(long id, long[] delta) {
     changes(Sql.ADJUST_USAGE, delta[0], delta[1], delta[2], id);
-  }
-
-  /** UTF-8 bytes of key + value of a live record (0 for a tombstone), as SQLite stores them. */
-  private long liveBytes(LocalRecord r) {
-    return r.isDeleted() ? 0 : utf8Length(r.key()) + utf8Length(r.value());
   }
 
   /**
    * The UTF-8 length SQLite stores for {@code s}: computed here for well-formed UTF-16; a string with an unpaired
    * surrogate is measured by the engine itself, whose conversion of those differs between SQLite versions.
    */
-  private long utf8Length(String s) {
-    long n = 0;
-    int len = s.length();
-    for (int i = 0; i < len; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n += 1;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        SQLiteStatement st = statements.get(PortableSql.UTF8_LENGTH);
-        st.bindString(1, s);
-        return st.simpleQueryForLong();
-      } else {
-        n += 3;
-      }
+  @Override
+  protected long storedLength(String s) {
+    long n = utf8Length(s, -1);
+    if (n >= 0) {
+      return n;
     }
-    return n;
+    SQLiteStatement st = statements.get(PortableSql.UTF8_LENGTH);
+    st.bindString(1, s);
+    return st.simpleQueryForLong();
   }
 
   /** Binds the {@link Sql#WRITTEN_COLUMNS} of {@code r} from {@code at}. */
@@ -495,48 +289,21 @@ final class AndroidTransaction implements LocalTransaction {
     }
   }
 
+  /** Reads what the rows contribute to the counters first (the 3.18 dialect has no {@code RETURNING}). */
   @Override
-  public void deleteRecords(String owner, String dataset, Collection<String> keys) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    List<String> distinct = distinctKeys(keys);
-    checkUsable(true);
-    if (distinct.isEmpty()) {
-      return;
+  protected void removeRecords(long id, List<String> keys, long[] delta) {
+    for (OldRow o : oldRows(id, keys).values()) {
+      subtractRow(delta, o.live, o.bytes, o.dirty);
     }
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return;
-      }
-      long[] delta = new long[3];
-      for (OldRow o : oldRows(id, distinct).values()) {
-        delta[0] -= o.live;
-        delta[1] -= o.bytes;
-        delta[2] -= o.dirty;
-      }
-      for (int from = 0; from < distinct.size(); from += Sql.MAX_CHUNK) {
-        List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + Sql.MAX_CHUNK));
-        SQLiteStatement st = statements.get(PortableSql.DELETE_RECORDS_IN[Sql.bucket(chunk.size())]);
-        bindIn(st, id, chunk, Sql.bucketSize(Sql.bucket(chunk.size())));
-        st.executeUpdateDelete();
-      }
-      adjustUsage(id, delta);
-    } catch (android.database.SQLException e) {
-      throw fail("deleting records", e);
+    for (int from = 0; from < keys.size(); from += Sql.MAX_CHUNK) {
+      List<String> chunk = chunk(keys, from);
+      SQLiteStatement st = statements.get(PortableSql.DELETE_RECORDS_IN[Sql.bucket(chunk.size())]);
+      bindIn(st, id, chunk, Sql.bucketSize(Sql.bucket(chunk.size())));
+      st.executeUpdateDelete();
     }
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private static List<String> distinctKeys(Collection<String> keys) {
-    notNull(keys, "keys");
-    LinkedHashSet<String> distinct = new LinkedHashSet<>();
-    for (String k : keys) {
-      distinct.add(notNull(k, "key"));
-    }
-    return new ArrayList<>(distinct);
-  }
 
   /** The smallest bucketed {@code IN} query that fits {@code chunk}, padded with NULL. */
   private Cursor queryIn(String[] sqlByBucket, long id, List<String> chunk) {
@@ -560,48 +327,7 @@ final class AndroidTransaction implements LocalTransaction {
     }
   }
 
-  private static LocalRecord readRecord(Cursor c) {
-    String key = c.getString(Sql.RECORD_KEY - 1);
-    RemoteRecord conflict = c.isNull(Sql.RECORD_CONFLICT_SYNC_COUNT - 1) ? null : RemoteRecord.builder(key)
-        .value(c.getString(Sql.RECORD_CONFLICT_VALUE - 1))
-        .syncCount(c.getLong(Sql.RECORD_CONFLICT_SYNC_COUNT - 1))
-        .lastModifiedDate(instant(c, Sql.RECORD_CONFLICT_LAST_MODIFIED_DATE))
-        .lastModifiedBy(c.getString(Sql.RECORD_CONFLICT_LAST_MODIFIED_BY - 1))
-        .deviceLastModifiedDate(instant(c, Sql.RECORD_CONFLICT_DEVICE_LAST_MODIFIED_DATE))
-        .build();
-    return LocalRecord.builder(key)
-        .value(c.getString(Sql.RECORD_VALUE - 1))
-        .syncCount(c.getLong(Sql.RECORD_SYNC_COUNT - 1))
-        .baseValue(c.getString(Sql.RECORD_BASE_VALUE - 1))
-        .dirty(c.getInt(Sql.RECORD_DIRTY - 1) != 0)
-        .version(c.getLong(Sql.RECORD_VERSION - 1))
-        .deviceLastModifiedDate(instant(c, Sql.RECORD_DEVICE_LAST_MODIFIED_DATE))
-        .lastModifiedDate(instant(c, Sql.RECORD_LAST_MODIFIED_DATE))
-        .lastModifiedBy(c.getString(Sql.RECORD_LAST_MODIFIED_BY - 1))
-        .pendingConflict(conflict)
-        .build();
-  }
-
-  /** The instant in SQL column {@code position} (1-based). */
-  private static Instant instant(Cursor c, int position) {
-    int i = position - 1;
-    switch (c.getType(i)) {
-      case Cursor.FIELD_TYPE_NULL:
-        return null;
-      case Cursor.FIELD_TYPE_INTEGER:
-        return StoredInstants.decode(c.getLong(i));
-      default:
-        return StoredInstants.decode(c.getString(i));
-    }
-  }
-
-  private static <T> List<T> sortedBy(List<T> list, Comparator<T> order) {
-    for (int i = 1; i < list.size(); i++) {
-      if (order.compare(list.get(i - 1), list.get(i)) > 0) {
-        list.sort(order);
-        break;
-      }
-    }
-    return list;
+  private LocalRecord readRecord(Cursor c) {
+    return StoredRows.readRecord(row.on(c));
   }
 }

@@ -3,6 +3,7 @@ package dev.offsync.sqlite.internal;
 import dev.offsync.LocalStoreException;
 import dev.offsync.spi.LocalStore;
 import dev.offsync.sqlite.SqliteStoreConfig;
+import dev.offsync.sqlite.schema.internal.StoreDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -30,18 +27,12 @@ import org.sqlite.SQLiteConnection;
  * connections; in WAL mode a reader's {@code BEGIN} ... {@code COMMIT} sees the last committed snapshot
  * and never waits for the writer. A lifecycle read-write lock lets {@link #close()} wait for running units of work.
  */
-public final class SqliteDatabase {
+public final class SqliteDatabase extends StoreDatabase<StoreConnection> {
   private final SqliteStoreConfig config;
   private final StoreConnection writer;
-  private final BlockingQueue<StoreConnection> readers;
-  private final List<StoreConnection> allReaders = new ArrayList<>();
-  private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private final ThreadLocal<SqliteTransaction> current = new ThreadLocal<>();
   private final int schemaVersionFound;
   private final Path temporary;
   private final AtomicLong statementRuns = new AtomicLong();
-  private volatile boolean closed;
 
   /**
    * Opens (creating or migrating) the database.
@@ -50,6 +41,7 @@ public final class SqliteDatabase {
    * @throws LocalStoreException if the database cannot be opened or migrated
    */
   public SqliteDatabase(SqliteStoreConfig config) {
+    super(config.readConnections());
     this.config = config;
     Path file;
     if (config.isInMemory()) {
@@ -77,13 +69,10 @@ public final class SqliteDatabase {
         }
       }
       schemaVersionFound = Schema.migrate(writer.jdbc(), Schema.CURRENT_VERSION);
-      int readerCount = config.readConnections();
-      readers = new ArrayBlockingQueue<>(readerCount);
-      for (int i = 0; i < readerCount; i++) {
+      for (int i = 0; i < config.readConnections(); i++) {
         StoreConnection reader = open(url, false);
         opened.add(reader);
-        allReaders.add(reader);
-        readers.add(reader);
+        addReader(reader);
       }
     } catch (SQLException | RuntimeException e) {
       for (StoreConnection c : opened) {
@@ -179,63 +168,19 @@ public final class SqliteDatabase {
     return statementRuns.get();
   }
 
-  /**
-   * Runs a read-only unit of work on a committed snapshot.
-   *
-   * @param work the work
-   * @param <T> the result type
-   * @return what the work returned
-   */
-  public <T> T read(LocalStore.Work<T> work) {
-    return run(work, false);
+  @Override
+  protected StoreConnection writer() {
+    return writer;
   }
 
-  /**
-   * Runs a unit of work in one write transaction, committed if it returns, rolled back if it throws.
-   *
-   * @param work the work
-   * @param <T> the result type
-   * @return what the work returned
-   */
-  public <T> T write(LocalStore.Work<T> work) {
-    return run(work, true);
+  @Override
+  protected <T> T inWriteTransaction(LocalStore.Work<T> work) {
+    return inTransaction(writer, work, true);
   }
 
-  private <T> T run(LocalStore.Work<T> work, boolean write) {
-    if (work == null) {
-      throw new NullPointerException("work == null");
-    }
-    if (current.get() != null) {
-      throw new IllegalStateException("read/write called from inside a unit of work of the same store");
-    }
-    lifecycle.readLock().lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("the store is closed");
-      }
-      if (write) {
-        writeLock.lock();
-        try {
-          return inTransaction(writer, work, write);
-        } finally {
-          writeLock.unlock();
-        }
-      }
-      StoreConnection reader;
-      try {
-        reader = readers.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LocalStoreException("interrupted while waiting for a reader connection", e);
-      }
-      try {
-        return inTransaction(reader, work, false);
-      } finally {
-        readers.add(reader);
-      }
-    } finally {
-      lifecycle.readLock().unlock();
-    }
+  @Override
+  protected <T> T inReadTransaction(StoreConnection reader, LocalStore.Work<T> work) {
+    return inTransaction(reader, work, false);
   }
 
   private <T> T inTransaction(StoreConnection conn, LocalStore.Work<T> work, boolean write) {
@@ -244,25 +189,11 @@ public final class SqliteDatabase {
     } catch (SQLException e) {
       throw new LocalStoreException("cannot begin a transaction: " + e.getMessage(), e);
     }
-    SqliteTransaction tx = new SqliteTransaction(conn, write);
-    current.set(tx);
-    T result;
-    try {
-      result = work.run(tx);
-    } catch (RuntimeException | Error e) {
-      tx.end();
-      current.remove();
-      rollback(conn, e);
-      throw e;
-    }
-    tx.end();
-    current.remove();
-    if (tx.failure() != null) {
-      LocalStoreException e = new LocalStoreException(
-          "a store operation failed inside the unit of work; it was rolled back", tx.failure());
-      rollback(conn, e);
-      throw e;
-    }
+    return runThenCommit(conn, new SqliteTransaction(conn, write), work);
+  }
+
+  @Override
+  protected void commit(StoreConnection conn) {
     try {
       conn.execute("COMMIT");
     } catch (SQLException e) {
@@ -271,10 +202,10 @@ public final class SqliteDatabase {
       rollback(conn, failure);
       throw failure;
     }
-    return result;
   }
 
-  private static void rollback(StoreConnection conn, Throwable cause) {
+  @Override
+  protected void rollback(StoreConnection conn, Throwable cause) {
     try {
       conn.execute("ROLLBACK");
     } catch (SQLException e) {
@@ -285,37 +216,18 @@ public final class SqliteDatabase {
     }
   }
 
-  /** Closes every connection after running units of work finish. Idempotent. */
-  public void close() {
-    if (current.get() != null) {
-      throw new IllegalStateException("close called from inside a unit of work");
-    }
-    lifecycle.writeLock().lock();
+  @Override
+  protected Exception closeConnection(StoreConnection conn) {
     try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      LocalStoreException failure = null;
-      List<StoreConnection> all = new ArrayList<>(allReaders);
-      all.add(writer);
-      for (StoreConnection c : all) {
-        try {
-          c.close();
-        } catch (SQLException e) {
-          if (failure == null) {
-            failure = new LocalStoreException("closing the database failed: " + e.getMessage(), e);
-          } else {
-            failure.addSuppressed(e);
-          }
-        }
-      }
-      deleteTemporary();
-      if (failure != null) {
-        throw failure;
-      }
-    } finally {
-      lifecycle.writeLock().unlock();
+      conn.close();
+      return null;
+    } catch (SQLException e) {
+      return e;
     }
+  }
+
+  @Override
+  protected void afterClose() {
+    deleteTemporary();
   }
 }

@@ -8,20 +8,17 @@ import dev.offsync.spi.LocalTransaction;
 import dev.offsync.spi.RecordWrite;
 import dev.offsync.spi.RemoteRecord;
 import dev.offsync.sqlite.schema.internal.Sql;
+import dev.offsync.sqlite.schema.internal.StoreTransaction;
+import dev.offsync.sqlite.schema.internal.StoredRows;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -48,14 +45,13 @@ import java.util.Set;
  * <p>If any operation fails with an {@link SQLException}, the transaction is marked failed and the
  * store rolls it back even if the work swallows the {@link LocalStoreException}.
  */
-final class SqliteTransaction implements LocalTransaction {
-  static final int MAX_CHUNK = 512;
+final class SqliteTransaction extends StoreTransaction<SQLException> implements LocalTransaction {
+  static final int MAX_CHUNK = Sql.MAX_CHUNK;
   /**
    * Rows per JDBC batch execution: a pulled page (1,024 records) is one batch, and a reused batch
    * statement's parameter array (which sqlite-jdbc never shrinks) stays bounded.
    */
   static final int MAX_BATCH = 1024;
-  private static final int[] BUCKETS = {1, 8, 64, MAX_CHUNK};
 
   private static final String RECORD_COLUMNS = Sql.RECORD_COLUMNS;
   /** How many record fields {@link #bindRecordFields} binds (everything but dataset, key and version). */
@@ -121,24 +117,14 @@ final class SqliteTransaction implements LocalTransaction {
    * is returned): one (key, expected version) pair per write, -1 for "any version", so a row counts iff
    * its write will apply. The pairs are the outer loop (CROSS JOIN), each a primary-key search.
    */
-  static final String[] OLD_ROWS_SUM = valuesStatements();
+  static final String[] OLD_ROWS_SUM = Sql.pairStatements("SELECT coalesce(sum(r.deleted = 0), 0),"
+      + " coalesce(sum(iif(r.deleted = 0, octet_length(r.key) + octet_length(r.value), 0)), 0),"
+      + " coalesce(sum(r.dirty), 0) FROM (VALUES ",
+      ") AS v CROSS JOIN records AS r ON r.dataset_id = ? AND r.key = v.column1"
+          + " AND (v.column2 < 0 OR r.version = v.column2)");
 
-  private static String[] valuesStatements() {
-    String[] sql = new String[BUCKETS.length];
-    for (int i = 0; i < BUCKETS.length; i++) {
-      StringBuilder sb = new StringBuilder("SELECT coalesce(sum(r.deleted = 0), 0),"
-          + " coalesce(sum(iif(r.deleted = 0, octet_length(r.key) + octet_length(r.value), 0)), 0),"
-          + " coalesce(sum(r.dirty), 0) FROM (VALUES ");
-      for (int j = 0; j < BUCKETS[i]; j++) {
-        sb.append(j == 0 ? "(?, ?)" : ", (?, ?)");
-      }
-      sql[i] = sb.append(") AS v CROSS JOIN records AS r ON r.dataset_id = ? AND r.key = v.column1"
-          + " AND (v.column2 < 0 OR r.version = v.column2)").toString();
-    }
-    return sql;
-  }
   /** Removes rows and returns what they contributed to the counters. */
-  static final String[] DELETE_RECORDS_IN = inStatements("DELETE FROM records WHERE dataset_id = ? AND key IN ",
+  static final String[] DELETE_RECORDS_IN = Sql.inStatements("DELETE FROM records WHERE dataset_id = ? AND key IN ",
       " RETURNING " + CONTRIBUTION);
 
   // A single-record write first moves the dataset's counters from the row's old contribution (read in the
@@ -167,146 +153,48 @@ final class SqliteTransaction implements LocalTransaction {
   }
 
   private final StoreConnection conn;
-  private final boolean writable;
-  private final Thread thread;
-  private boolean active = true;
-  private SQLException failure;
-  // The last dataset id this transaction looked up. Valid for this transaction only: nothing else can
-  // change the datasets table inside it (a write transaction holds the write lock, a read transaction
-  // sees one snapshot); deleteDataset, moveDataset and deleteAll forget it before they change a row.
-  private String idOwner;
-  private String idName;
-  private long cachedId = -1;
+  private final ResultSetRow row = new ResultSetRow(); // re-pointed at each result read: nothing allocated per row
 
   SqliteTransaction(StoreConnection conn, boolean writable) {
+    super(writable, SQLException.class);
     this.conn = conn;
-    this.writable = writable;
-    this.thread = Thread.currentThread();
-  }
-
-  /** Ends the transaction object's validity; later calls throw {@link IllegalStateException}. */
-  void end() {
-    active = false;
-  }
-
-  /** The first storage failure seen by an operation of this transaction, or {@code null}. */
-  SQLException failure() {
-    return failure;
-  }
-
-  private static String[] inStatements(String prefix, String suffix) {
-    String[] sql = new String[BUCKETS.length];
-    for (int i = 0; i < BUCKETS.length; i++) {
-      StringBuilder sb = new StringBuilder(prefix).append('(');
-      for (int j = 0; j < BUCKETS[i]; j++) {
-        sb.append(j == 0 ? "?" : ", ?");
-      }
-      sql[i] = sb.append(')').append(suffix).toString();
-    }
-    return sql;
-  }
-
-  private void checkUsable(boolean write) {
-    if (!active) {
-      throw new IllegalStateException("the transaction has ended");
-    }
-    if (Thread.currentThread() != thread) {
-      throw new IllegalStateException("the transaction belongs to thread " + thread.getName());
-    }
-    if (write && !writable) {
-      throw new IllegalStateException("cannot write in a read transaction");
-    }
-  }
-
-  private LocalStoreException fail(String what, SQLException e) {
-    if (failure == null) {
-      failure = e;
-    }
-    return new LocalStoreException(what + " failed: " + e.getMessage(), e);
-  }
-
-  private static <T> T notNull(T value, String name) {
-    return Objects.requireNonNull(value, name + " == null");
   }
 
   // ---------------------------------------------------------------- datasets
 
-  private long datasetId(String owner, String name) throws SQLException {
-    if (knowsDatasetId(owner, name)) {
-      return cachedId;
-    }
+  @Override
+  protected long lookUpDatasetId(String owner, String name) throws SQLException {
     PreparedStatement ps = conn.prepare(DATASET_ID);
     ps.setString(1, owner);
     ps.setString(2, name);
-    long found;
     try (ResultSet rs = ps.executeQuery()) {
-      found = rs.next() ? rs.getLong(1) : -1;
-    }
-    if (found >= 0) { // a miss is not kept: putDataset may create the row next
-      idOwner = owner;
-      idName = name;
-      cachedId = found;
-    }
-    return found;
-  }
-
-  private boolean knowsDatasetId(String owner, String name) {
-    return cachedId >= 0 && name.equals(idName) && owner.equals(idOwner);
-  }
-
-  private void forgetDatasetId() {
-    idOwner = null;
-    idName = null;
-    cachedId = -1;
-  }
-
-  @Override
-  public LocalDataset dataset(String owner, String name) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    checkUsable(false);
-    try {
-      PreparedStatement ps = conn.prepare(DATASET);
-      ps.setString(1, owner);
-      ps.setString(2, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? readDataset(rs) : null;
-      }
-    } catch (SQLException e) {
-      throw fail("reading dataset", e);
+      return rs.next() ? rs.getLong(1) : -1;
     }
   }
 
   @Override
-  public List<LocalDataset> datasets(String owner) {
-    notNull(owner, "owner");
-    checkUsable(false);
-    try {
-      PreparedStatement ps = conn.prepare(DATASETS);
-      ps.setString(1, owner);
-      List<LocalDataset> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(readDataset(rs));
-        }
-      }
-      return sortedBy(out, Comparator.comparing(LocalDataset::name));
-    } catch (SQLException e) {
-      throw fail("listing datasets", e);
+  protected LocalDataset queryDataset(String owner, String name) throws SQLException {
+    PreparedStatement ps = conn.prepare(DATASET);
+    ps.setString(1, owner);
+    ps.setString(2, name);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? readDataset(rs) : null;
     }
   }
 
-  private static LocalDataset readDataset(ResultSet rs) throws SQLException {
-    return LocalDataset.builder(rs.getString(Sql.DATASET_OWNER), rs.getString(Sql.DATASET_NAME))
-        .watermark(rs.getLong(Sql.DATASET_WATERMARK))
-        .deletedLocally(rs.getInt(Sql.DATASET_DELETED_LOCALLY) != 0)
-        .creationDate(Instants.decode(rs.getObject(Sql.DATASET_CREATION_DATE)))
-        .lastModifiedDate(Instants.decode(rs.getObject(Sql.DATASET_LAST_MODIFIED_DATE)))
-        .lastModifiedBy(rs.getString(Sql.DATASET_LAST_MODIFIED_BY))
-        .lastSyncedAt(Instants.decode(rs.getObject(Sql.DATASET_LAST_SYNCED_AT)))
-        .remoteStorageBytes(rs.getLong(Sql.DATASET_REMOTE_STORAGE_BYTES))
-        .remoteRecordCount(rs.getLong(Sql.DATASET_REMOTE_RECORD_COUNT))
-        .build();
+  @Override
+  protected void queryDatasets(String owner, List<LocalDataset> out) throws SQLException {
+    PreparedStatement ps = conn.prepare(DATASETS);
+    ps.setString(1, owner);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(readDataset(rs));
+      }
+    }
+  }
+
+  private LocalDataset readDataset(ResultSet rs) throws SQLException {
+    return StoredRows.readDataset(row.on(rs));
   }
 
   @Override
@@ -332,176 +220,71 @@ final class SqliteTransaction implements LocalTransaction {
   }
 
   @Override
-  public void deleteDataset(String owner, String name) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    checkUsable(true);
-    try {
-      long id = datasetId(owner, name);
-      if (id < 0) {
-        return;
-      }
-      forgetDatasetId();
-      // the usage counters live on the dataset row and go with it
-      PreparedStatement records = conn.prepare(DELETE_DATASET_RECORDS);
-      records.setLong(1, id);
-      records.executeUpdate();
-      PreparedStatement dataset = conn.prepare(DELETE_DATASET);
-      dataset.setLong(1, id);
-      dataset.executeUpdate();
-    } catch (SQLException e) {
-      throw fail("deleting dataset", e);
-    }
+  protected void removeDataset(long id) throws SQLException {
+    PreparedStatement records = conn.prepare(DELETE_DATASET_RECORDS);
+    records.setLong(1, id);
+    records.executeUpdate();
+    PreparedStatement dataset = conn.prepare(DELETE_DATASET);
+    dataset.setLong(1, id);
+    dataset.executeUpdate();
   }
 
   @Override
-  public void moveDataset(String owner, String name, String newOwner, String newName) {
-    notNull(owner, "owner");
-    notNull(name, "name");
-    notNull(newOwner, "newOwner");
-    notNull(newName, "newName");
-    checkUsable(true);
-    long id;
-    try {
-      id = datasetId(owner, name);
-      if (id < 0) {
-        throw new IllegalStateException("no dataset " + name + " of owner " + owner);
-      }
-      if (datasetId(newOwner, newName) >= 0) {
-        throw new IllegalStateException("dataset " + newName + " of owner " + newOwner + " already exists");
-      }
-      // records reference the dataset by id: re-parenting is one row update, every record field kept, and
-      // the usage counters (on the same row) move with it
-      forgetDatasetId();
-      PreparedStatement ps = conn.prepare(MOVE_DATASET);
-      ps.setString(1, newOwner);
-      ps.setString(2, newName);
-      ps.setLong(3, id);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw fail("moving dataset", e);
-    }
+  protected void renameDataset(long id, String newOwner, String newName) throws SQLException {
+    PreparedStatement ps = conn.prepare(MOVE_DATASET);
+    ps.setString(1, newOwner);
+    ps.setString(2, newName);
+    ps.setLong(3, id);
+    ps.executeUpdate();
   }
 
   @Override
-  public void deleteAll() {
-    checkUsable(true);
-    forgetDatasetId();
-    try { // no dataset row is left, so no usage counter either
-      conn.prepare(DELETE_ALL_RECORDS).executeUpdate();
-      conn.prepare(DELETE_ALL_DATASETS).executeUpdate();
-    } catch (SQLException e) {
-      throw fail("deleting everything", e);
-    }
+  protected void removeAll() throws SQLException {
+    conn.prepare(DELETE_ALL_RECORDS).executeUpdate();
+    conn.prepare(DELETE_ALL_DATASETS).executeUpdate();
   }
 
   // ---------------------------------------------------------------- records
 
   @Override
-  public LocalRecord record(String owner, String dataset, String key) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    notNull(key, "key");
-    checkUsable(false);
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return null;
-      }
-      PreparedStatement ps = conn.prepare(RECORD);
-      ps.setLong(1, id);
-      ps.setString(2, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? readRecord(rs) : null;
-      }
-    } catch (SQLException e) {
-      throw fail("reading record", e);
+  protected LocalRecord queryRecord(long id, String key) throws SQLException {
+    PreparedStatement ps = conn.prepare(RECORD);
+    ps.setLong(1, id);
+    ps.setString(2, key);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? readRecord(rs) : null;
     }
   }
 
   @Override
-  public Map<String, LocalRecord> records(String owner, String dataset, Collection<String> keys) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    List<String> distinct = distinctKeys(keys);
-    checkUsable(false);
-    Map<String, LocalRecord> out = new HashMap<>();
-    if (distinct.isEmpty()) {
-      return out;
-    }
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return out;
+  protected void queryRecordsIn(long id, List<String> keys, Map<String, LocalRecord> out) throws SQLException {
+    PreparedStatement ps = bindIn(RECORDS_IN, id, keys);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        LocalRecord r = readRecord(rs);
+        out.put(r.key(), r);
       }
-      for (int from = 0; from < distinct.size(); from += MAX_CHUNK) {
-        List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_CHUNK));
-        PreparedStatement ps = bindIn(RECORDS_IN, id, chunk);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            LocalRecord r = readRecord(rs);
-            out.put(r.key(), r);
-          }
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw fail("reading records", e);
     }
   }
 
   @Override
-  public List<LocalRecord> records(String owner, String dataset) {
-    return list(owner, dataset, RECORDS, "reading records");
-  }
-
-  @Override
-  public List<LocalRecord> dirtyRecords(String owner, String dataset) {
-    return list(owner, dataset, DIRTY_RECORDS, "reading dirty records");
-  }
-
-  @Override
-  public List<LocalRecord> conflictedRecords(String owner, String dataset) {
-    return list(owner, dataset, CONFLICTED_RECORDS, "reading records with a deferred conflict");
-  }
-
-  private List<LocalRecord> list(String owner, String dataset, String sql, String what) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    checkUsable(false);
-    try {
-      List<LocalRecord> out = new ArrayList<>();
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return out;
+  protected void queryRecords(String sql, long id, List<LocalRecord> out) throws SQLException {
+    PreparedStatement ps = conn.prepare(sql);
+    ps.setLong(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(readRecord(rs));
       }
-      PreparedStatement ps = conn.prepare(sql);
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(readRecord(rs));
-        }
-      }
-      return sortedBy(out, Comparator.comparing(LocalRecord::key));
-    } catch (SQLException e) {
-      throw fail(what, e);
     }
   }
 
   @Override
-  public DatasetUsage usage(String owner, String dataset) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    checkUsable(false);
-    try {
-      PreparedStatement ps = conn.prepare(USAGE);
-      ps.setString(1, owner);
-      ps.setString(2, dataset);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new DatasetUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : new DatasetUsage(0, 0, 0);
-      }
-    } catch (SQLException e) {
-      throw fail("computing usage", e);
+  protected DatasetUsage queryUsage(String owner, String dataset) throws SQLException {
+    PreparedStatement ps = conn.prepare(USAGE);
+    ps.setString(1, owner);
+    ps.setString(2, dataset);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? new DatasetUsage(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : new DatasetUsage(0, 0, 0);
     }
   }
 
@@ -511,18 +294,7 @@ final class SqliteTransaction implements LocalTransaction {
     notNull(dataset, "dataset");
     notNull(writes, "writes");
     int n = writes.size();
-    if (n == 1) {
-      notNull(writes.get(0), "write");
-    } else if (n > 1) {
-      Set<String> seen = new HashSet<>(n * 2);
-      for (RecordWrite w : writes) {
-        notNull(w, "write");
-        String key = w.record().key();
-        if (!seen.add(key)) {
-          throw new IllegalArgumentException("two writes of key " + key);
-        }
-      }
-    }
+    checkWrites(writes);
     checkUsable(true);
     Set<String> skipped = new LinkedHashSet<>();
     // Compare-and-set inside the statements themselves (this transaction holds the write lock):
@@ -544,7 +316,7 @@ final class SqliteTransaction implements LocalTransaction {
         adjust.setString(4, r.key());
         int at = 5;
         if (byId) {
-          adjust.setLong(at++, cachedId);
+          adjust.setLong(at++, cachedDatasetId());
         } else {
           adjust.setString(at++, owner);
           adjust.setString(at++, dataset);
@@ -562,7 +334,7 @@ final class SqliteTransaction implements LocalTransaction {
         int changed;
         if (byId) {
           PreparedStatement ps = conn.prepare(writeSql(expected));
-          bindWrite(ps, cachedId, w);
+          bindWrite(ps, cachedDatasetId(), w);
           changed = ps.executeUpdate();
         } else {
           PreparedStatement ps = conn.prepare(kind == 0 ? UPSERT_RECORD_BY_NAME
@@ -642,35 +414,28 @@ final class SqliteTransaction implements LocalTransaction {
     }
     for (int from = 0; from < replacing.size(); from += MAX_CHUNK) {
       List<RecordWrite> chunk = replacing.subList(from, Math.min(replacing.size(), from + MAX_CHUNK));
-      int bucket = 0;
-      while (BUCKETS[bucket] < chunk.size()) {
-        bucket++;
-      }
+      int bucket = Sql.bucket(chunk.size());
       PreparedStatement ps = conn.prepare(OLD_ROWS_SUM[bucket]);
       int i = 1;
       for (RecordWrite w : chunk) {
         ps.setString(i++, w.record().key());
         ps.setLong(i++, w.expectedVersion() == RecordWrite.ANY_VERSION ? -1 : w.expectedVersion());
       }
-      for (int pad = chunk.size(); pad < BUCKETS[bucket]; pad++) {
+      for (int pad = chunk.size(); pad < Sql.bucketSize(bucket); pad++) {
         ps.setNull(i++, Types.VARCHAR);
         ps.setNull(i++, Types.INTEGER);
       }
       ps.setLong(i, id);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        delta[0] -= rs.getLong(1);
-        delta[1] -= rs.getLong(2);
-        delta[2] -= rs.getLong(3);
+        subtractRow(delta, rs.getLong(1), rs.getLong(2), rs.getLong(3));
       }
     }
   }
 
   /** Adds {live, bytes, dirty} to the dataset's counters; no statement when nothing changed. */
-  private void adjustUsage(long id, long[] delta) throws SQLException {
-    if (delta[0] == 0 && delta[1] == 0 && delta[2] == 0) {
-      return;
-    }
+  @Override
+  protected void changeUsage(long id, long[] delta) throws SQLException {
     PreparedStatement ps = conn.prepare(ADJUST_USAGE);
     ps.setLong(1, delta[0]);
     ps.setLong(2, delta[1]);
@@ -679,9 +444,9 @@ final class SqliteTransaction implements LocalTransaction {
     ps.executeUpdate();
   }
 
-  /** UTF-8 bytes of key + value of a live record (0 for a tombstone), as SQLite's octet_length counts them. */
-  static long liveBytes(LocalRecord r) {
-    return r.isDeleted() ? 0 : utf8Length(r.key()) + utf8Length(r.value());
+  @Override
+  protected long storedLength(String s) {
+    return utf8Length(s);
   }
 
   /**
@@ -689,24 +454,7 @@ final class SqliteTransaction implements LocalTransaction {
    * unpaired surrogate becomes {@code '?'}, one byte.
    */
   static long utf8Length(String s) {
-    long n = 0;
-    int len = s.length();
-    for (int i = 0; i < len; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n += 1;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        n += 1;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
+    return utf8Length(s, 1);
   }
 
   private static String writeSql(long expected) {
@@ -773,9 +521,7 @@ final class SqliteTransaction implements LocalTransaction {
           skipped.add(r.key());
           continue;
         }
-        delta[0] += r.isDeleted() ? 0 : 1;
-        delta[1] += liveBytes(r);
-        delta[2] += r.isDirty() ? 1 : 0;
+        addRow(delta, r);
       }
       writes.clear();
     }
@@ -809,90 +555,39 @@ final class SqliteTransaction implements LocalTransaction {
     }
   }
 
+  /** Chunks of up to {@value #MAX_CHUNK} keys; each statement returns what its rows contributed to the counters. */
   @Override
-  public void deleteRecords(String owner, String dataset, Collection<String> keys) {
-    notNull(owner, "owner");
-    notNull(dataset, "dataset");
-    List<String> distinct = distinctKeys(keys);
-    checkUsable(true);
-    if (distinct.isEmpty()) {
-      return;
-    }
-    try {
-      long id = datasetId(owner, dataset);
-      if (id < 0) {
-        return;
-      }
-      // chunks of up to MAX_CHUNK keys; each statement returns what its rows contributed to the counters
-      long[] delta = new long[3];
-      for (int from = 0; from < distinct.size(); from += MAX_CHUNK) {
-        PreparedStatement ps = bindIn(DELETE_RECORDS_IN, id,
-            distinct.subList(from, Math.min(distinct.size(), from + MAX_CHUNK)));
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            delta[0] -= rs.getLong(1);
-            delta[1] -= rs.getLong(2);
-            delta[2] -= rs.getLong(3);
-          }
+  protected void removeRecords(long id, List<String> keys, long[] delta) throws SQLException {
+    for (int from = 0; from < keys.size(); from += MAX_CHUNK) {
+      PreparedStatement ps = bindIn(DELETE_RECORDS_IN, id, chunk(keys, from));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          subtractRow(delta, rs.getLong(1), rs.getLong(2), rs.getLong(3));
         }
       }
-      adjustUsage(id, delta);
-    } catch (SQLException e) {
-      throw fail("deleting records", e);
     }
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private static List<String> distinctKeys(Collection<String> keys) {
-    notNull(keys, "keys");
-    LinkedHashSet<String> distinct = new LinkedHashSet<>();
-    for (String k : keys) {
-      distinct.add(notNull(k, "key"));
-    }
-    return new ArrayList<>(distinct);
-  }
-
   /** Prepares the smallest bucketed {@code IN} statement that fits {@code chunk}, padding with NULL. */
   private PreparedStatement bindIn(String[] sqlByBucket, long datasetId, List<String> chunk)
       throws SQLException {
-    int bucket = 0;
-    while (BUCKETS[bucket] < chunk.size()) {
-      bucket++;
-    }
+    int bucket = Sql.bucket(chunk.size());
     PreparedStatement ps = conn.prepare(sqlByBucket[bucket]);
     ps.setLong(1, datasetId);
     int i = 2;
     for (String key : chunk) {
       ps.setString(i++, key);
     }
-    for (int pad = chunk.size(); pad < BUCKETS[bucket]; pad++) {
+    for (int pad = chunk.size(); pad < Sql.bucketSize(bucket); pad++) {
       ps.setNull(i++, Types.VARCHAR);
     }
     return ps;
   }
 
-  private static LocalRecord readRecord(ResultSet rs) throws SQLException {
-    String key = rs.getString(Sql.RECORD_KEY);
-    long conflictSyncCount = rs.getLong(Sql.RECORD_CONFLICT_SYNC_COUNT);
-    RemoteRecord conflict = rs.wasNull() ? null : RemoteRecord.builder(key)
-        .value(rs.getString(Sql.RECORD_CONFLICT_VALUE))
-        .syncCount(conflictSyncCount)
-        .lastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_CONFLICT_LAST_MODIFIED_DATE)))
-        .lastModifiedBy(rs.getString(Sql.RECORD_CONFLICT_LAST_MODIFIED_BY))
-        .deviceLastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_CONFLICT_DEVICE_LAST_MODIFIED_DATE)))
-        .build();
-    return LocalRecord.builder(key)
-        .value(rs.getString(Sql.RECORD_VALUE))
-        .syncCount(rs.getLong(Sql.RECORD_SYNC_COUNT))
-        .baseValue(rs.getString(Sql.RECORD_BASE_VALUE))
-        .dirty(rs.getInt(Sql.RECORD_DIRTY) != 0)
-        .version(rs.getLong(Sql.RECORD_VERSION))
-        .deviceLastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_DEVICE_LAST_MODIFIED_DATE)))
-        .lastModifiedDate(Instants.decode(rs.getObject(Sql.RECORD_LAST_MODIFIED_DATE)))
-        .lastModifiedBy(rs.getString(Sql.RECORD_LAST_MODIFIED_BY))
-        .pendingConflict(conflict)
-        .build();
+  private LocalRecord readRecord(ResultSet rs) throws SQLException {
+    return StoredRows.readRecord(row.on(rs));
   }
 
   private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
@@ -904,16 +599,5 @@ final class SqliteTransaction implements LocalTransaction {
     } else {
       ps.setString(index, (String) encoded);
     }
-  }
-
-  /** SQLite orders TEXT by UTF-8 bytes; Java by UTF-16 units. Re-sort only when they disagree. */
-  private static <T> List<T> sortedBy(List<T> list, Comparator<T> order) {
-    for (int i = 1; i < list.size(); i++) {
-      if (order.compare(list.get(i - 1), list.get(i)) > 0) {
-        list.sort(order);
-        break;
-      }
-    }
-    return list;
   }
 }
