@@ -8,6 +8,7 @@ package dev.offsync;
 public final class ConcurrentUpdateException extends SyncException {
   private static final long serialVersionUID = 1L;
 
+  /** How many times the update applied its function before giving up, at least 1. */
   private final int attempts;
 
   /**
