@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Timeout;
  * one transaction by compare-and-set, applied again when a sync or another writer changed the record meanwhile,
  * with the usual validation; a set-union merge under concurrent syncs loses no member.
  */
+@ExtendWith(NoUndeliverableErrors.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AtomicUpdateTest {
   private final Harness h = new Harness();

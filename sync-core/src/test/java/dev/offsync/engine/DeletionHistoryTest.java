@@ -1,5 +1,7 @@
 package dev.offsync.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.offsync.testing.NoUndeliverableErrors;
 import static dev.offsync.engine.Harness.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * fast-forward the watermark; a complete listing from 0 repairs, key by key, the records on a base the server no
  * longer has; a second conflict in one sync lists from 0; a pending removal survives a remote re-creation.
  */
+@ExtendWith(NoUndeliverableErrors.class)
 class DeletionHistoryTest {
   private final Harness h = new Harness();
   private final InMemoryLocalStore store = new InMemoryLocalStore();
