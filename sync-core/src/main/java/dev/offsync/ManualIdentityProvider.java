@@ -75,4 +75,18 @@ public final class ManualIdentityProvider implements IdentityProvider {
     }
     changes.onNext(change);
   }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: the provider has no identity afterwards (syncs fail with {@link NotAuthorizedException} until
+   * {@link #switchTo} sets one). Nothing is emitted. A manual provider never {@linkplain #resume resumes} an identity
+   * on its own: the app that drives it says which identity is current.
+   */
+  @Override
+  public void signOut() {
+    synchronized (this) {
+      current = null;
+    }
+  }
 }

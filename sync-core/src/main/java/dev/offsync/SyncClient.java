@@ -126,6 +126,67 @@ public final class SyncClient implements Closeable {
   }
 
   /**
+   * Signs the current user out, explicitly (the only way offsync treats a change of user: every other identity
+   * change is the same user under a new id and carries the local data over). Running syncs end with
+   * {@link IdentityChangedException} and commit nothing more; the local store forgets the identity it remembered for
+   * the pool; with {@link SignOutMode#KEEP_LOCAL_DATA} the user's datasets stay on the device apart from the next
+   * user (see {@link #inactiveIdentities()}), with {@link SignOutMode#WIPE_LOCAL_DATA} they are deleted, unsynced
+   * edits included; and the identity provider forgets the identity ({@link dev.offsync.spi.IdentityProvider#signOut}),
+   * so the next sync obtains another one (give the provider the next user's logins first, if any). Edits made before
+   * the next identity is known wait under the local owner and go to it.
+   *
+   * @param mode what happens to the signed-out user's local data, not null
+   * @return completes once signed out; fails with {@link UnsupportedOperationException} (nothing changed) if the
+   *     identity provider cannot forget its identity, or with the store's error
+   */
+  @CheckReturnValue
+  public Completable signOut(SignOutMode mode) {
+    checkNotNull(mode, "mode");
+    return core.signOut(mode);
+  }
+
+  /**
+   * Lists the local data held under identities other than the current one: users who signed out keeping their data,
+   * identities the provider switched away from. Their pending edits are also counted in
+   * {@link SyncStatus#inactivePendingCount()}; nothing of them is synced or dropped until the app decides.
+   *
+   * @return the inactive identities, ordered by id; empty if there are none
+   */
+  @CheckReturnValue
+  public Single<List<InactiveIdentity>> inactiveIdentities() {
+    return core.inactiveIdentities();
+  }
+
+  /**
+   * Takes an inactive identity's local data over as the current identity's: its datasets move under the current
+   * identity as local-only data (every live record pending on base 0; a name the current identity has already
+   * becomes {@code <name>.<identityId>}), and the next syncs upload them. For edits the app knows belong to the
+   * current user (e.g. made as an identity that has since been replaced without a merge).
+   *
+   * @param identityId an inactive identity's id, not null
+   * @return completes once moved; fails with {@link InvalidParameterException} if {@code identityId} is not inactive
+   *     (e.g. it is the current one), with {@link IllegalStateException} if there is no current identity yet
+   */
+  @CheckReturnValue
+  public Completable adoptInactiveIdentity(String identityId) {
+    checkNotNull(identityId, "identityId");
+    return core.adoptInactiveIdentity(identityId);
+  }
+
+  /**
+   * Deletes an inactive identity's local datasets and records, unsynced edits included (the app's explicit choice;
+   * the server's copy is untouched).
+   *
+   * @param identityId an inactive identity's id, not null
+   * @return completes once deleted; fails with {@link InvalidParameterException} if {@code identityId} is not inactive
+   */
+  @CheckReturnValue
+  public Completable discardInactiveIdentity(String identityId) {
+    checkNotNull(identityId, "identityId");
+    return core.discardInactiveIdentity(identityId);
+  }
+
+  /**
    * Deletes every local dataset and record of every owner, synced or not. The identity provider is not
    * touched (sign out there if needed). Blocks on the local store.
    */

@@ -29,6 +29,7 @@ public final class SyncStatus {
   private final Instant lastSyncedAt;
   private final boolean hasSynced;
   private final long pendingCount;
+  private final long inactivePendingCount;
   private final SyncException lastError;
 
   private SyncStatus(Builder b) {
@@ -36,6 +37,7 @@ public final class SyncStatus {
     this.lastSyncedAt = b.lastSyncedAt;
     this.hasSynced = b.hasSynced;
     this.pendingCount = b.pendingCount;
+    this.inactivePendingCount = b.inactivePendingCount;
     this.lastError = b.lastError;
   }
 
@@ -74,6 +76,18 @@ public final class SyncStatus {
     return pendingCount;
   }
 
+  /**
+   * Records with local changes held under identities other than the current one: edits made as a user who signed
+   * out with {@code KEEP_LOCAL_DATA}, or as an identity the app's provider switched away from. They are never
+   * synced as another identity and never dropped silently; {@code SyncClient.inactiveIdentities()} lists them, and
+   * the app adopts or discards them. Always 0 in a dataset's status (a client-wide figure).
+   *
+   * @return pending records of inactive identities
+   */
+  public long inactivePendingCount() {
+    return inactivePendingCount;
+  }
+
   /** @return the error of the last sync if it failed, or {@code null} if it succeeded or none ran */
   public SyncException lastError() {
     return lastError;
@@ -86,17 +100,18 @@ public final class SyncStatus {
     }
     SyncStatus s = (SyncStatus) o;
     return state == s.state && hasSynced == s.hasSynced && pendingCount == s.pendingCount
-        && Objects.equals(lastSyncedAt, s.lastSyncedAt) && Objects.equals(lastError, s.lastError);
+        && inactivePendingCount == s.inactivePendingCount && Objects.equals(lastSyncedAt, s.lastSyncedAt) && Objects.equals(lastError, s.lastError);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(state, lastSyncedAt, hasSynced, pendingCount, lastError);
+    return Objects.hash(state, lastSyncedAt, hasSynced, pendingCount, inactivePendingCount, lastError);
   }
 
   @Override
   public String toString() {
     return "SyncStatus{" + state + ", lastSyncedAt=" + lastSyncedAt + ", pending=" + pendingCount
+        + (inactivePendingCount != 0 ? ", inactivePending=" + inactivePendingCount : "")
         + (lastError != null ? ", lastError=" + lastError : "") + "}";
   }
 
@@ -106,6 +121,7 @@ public final class SyncStatus {
     private Instant lastSyncedAt;
     private boolean hasSynced;
     private long pendingCount;
+    private long inactivePendingCount;
     private SyncException lastError;
 
     Builder() {}
@@ -115,6 +131,7 @@ public final class SyncStatus {
       lastSyncedAt = s.lastSyncedAt;
       hasSynced = s.hasSynced;
       pendingCount = s.pendingCount;
+      inactivePendingCount = s.inactivePendingCount;
       lastError = s.lastError;
     }
 
@@ -152,6 +169,16 @@ public final class SyncStatus {
     public Builder pendingCount(long count) {
       checkArgument(count >= 0, "pendingCount < 0: " + count);
       this.pendingCount = count;
+      return this;
+    }
+
+    /**
+     * @param count pending records of inactive identities, not negative
+     * @return this builder
+     */
+    public Builder inactivePendingCount(long count) {
+      checkArgument(count >= 0, "inactivePendingCount < 0: " + count);
+      this.inactivePendingCount = count;
       return this;
     }
 

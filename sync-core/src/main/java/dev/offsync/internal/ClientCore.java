@@ -4,9 +4,12 @@ import dev.offsync.ClientClosedException;
 import dev.offsync.ConflictResolver;
 import dev.offsync.DatasetMetadata;
 import dev.offsync.IdentityChangedException;
+import dev.offsync.InactiveIdentity;
+import dev.offsync.InvalidParameterException;
 import dev.offsync.Limits;
 import dev.offsync.LimitExceededException;
 import dev.offsync.RecordEvent;
+import dev.offsync.SignOutMode;
 import dev.offsync.SyncException;
 import dev.offsync.SyncOptions;
 import dev.offsync.SyncProgress;
@@ -14,6 +17,7 @@ import dev.offsync.SyncReport;
 import dev.offsync.SyncStatus;
 import dev.offsync.spi.ConnectivityMonitor;
 import dev.offsync.spi.DatasetPage;
+import dev.offsync.spi.DatasetUsage;
 import dev.offsync.spi.IdentityChange;
 import dev.offsync.spi.IdentityProvider;
 import dev.offsync.spi.LocalDataset;
@@ -35,6 +39,7 @@ import io.reactivex.rxjava3.subjects.Subject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +86,20 @@ public final class ClientCore {
   /** Ticks (replaying the last) whenever {@link #settledEpoch} may have risen; read the value from there. */
   private final Subject<Long> settledTicks = BehaviorSubject.createDefault(0L).toSerialized();
   private final Object identityLock = new Object();
+  /** The store property that remembers the current identity of {@link #identity}'s pool. */
+  private final String identityProperty;
   private volatile String adoptedFor;
+  /** Whether the remembered identity was read and offered to the provider (guarded by identityLock to set). */
+  private volatile boolean resumed;
+  /** The identity the store remembers as current, as last read or written (guarded by identityLock). */
+  private String rememberedIdentity;
+  /**
+   * The identity the store remembered when this client started, if the provider did not resume it: the owner a
+   * first identity announced as a merge takes over (guarded by identityLock; consumed by the first change).
+   */
+  private String startIdentity;
+  /** Dirty records held under identities other than the current one and the local owner. */
+  private volatile long inactivePendingCount;
   private volatile boolean connected;
   private volatile boolean closed;
   private volatile SyncException lastError;
@@ -105,6 +123,7 @@ public final class ClientCore {
     this.options = options;
     this.localOwner = localOwner;
     this.deviceId = deviceId;
+    this.identityProperty = identityPropertyOf(identity.identityPoolId());
     this.connected = connectivity.isConnected();
     this.current = SyncStatus.builder(connected ? SyncStatus.State.IDLE : SyncStatus.State.OFFLINE).build();
     this.status = BehaviorSubject.createDefault(current);
@@ -231,6 +250,7 @@ public final class ClientCore {
    * first if needed), or the local owner when there is no identity yet.
    */
   public String owner() {
+    resumeIdentity();
     String id = identity.currentIdentityId();
     if (id == null) {
       return localOwner;
@@ -247,31 +267,97 @@ public final class ClientCore {
   /**
    * Like {@link #ensureAdopted(String)}; with {@code recheck} it looks at the local owner again even if
    * {@code id} adopted it before (a sync start: a provider that does not cache its id lets local writes
-   * land under the local owner in between).
+   * land under the local owner in between), and the store remembers {@code id} as the pool's current identity.
    */
   void ensureAdopted(String id, boolean recheck) {
     if (id.equals(localOwner) || (!recheck && id.equals(adoptedFor))) {
       return;
     }
     synchronized (identityLock) {
+      resumeIdentity();
       if (!recheck && id.equals(adoptedFor)) {
         return;
       }
       boolean anything = store.read(tx -> !tx.datasets(localOwner).isEmpty());
-      if (anything) {
+      // remembered when a remote operation starts as it (recheck), not on a read: reads never write
+      boolean remember = recheck && !id.equals(rememberedIdentity);
+      if (anything || remember) {
         store.write(tx -> {
           reparent(tx, localOwner, id, false);
+          if (remember) {
+            tx.putProperty(identityProperty, id);
+          }
           return null;
         });
+        rememberedIdentity = id;
+      }
+      if (remember) {
+        recountInactive();
       }
       adoptedFor = id;
     }
   }
 
-  private void onIdentityChange(IdentityChange change) {
+  /** The name of the store property that remembers the current identity of {@code identityPoolId}. */
+  static String identityPropertyOf(String identityPoolId) {
+    return identityPoolId == null ? "current-identity" : "current-identity:" + identityPoolId;
+  }
+
+  /**
+   * Once per client, before anything needs the identity: reads the identity the store remembers for the pool and
+   * offers it to the provider ({@link IdentityProvider#resume}), so a restarted app goes on as the same identity. If
+   * the provider does not take it, it stays the start identity: a first identity announced as a merge takes over
+   * its data. Blocks on the store; runs on the I/O scheduler (or wherever the first owner is needed).
+   */
+  void resumeIdentity() {
+    if (resumed) {
+      return;
+    }
+    synchronized (identityLock) {
+      if (resumed) {
+        return;
+      }
+      String remembered = store.read(tx -> tx.property(identityProperty));
+      if (remembered != null && identity.currentIdentityId() == null) {
+        try {
+          identity.resume(remembered);
+        } catch (IllegalArgumentException notAnIdentity) {
+          remembered = null; // a value the provider cannot use is forgotten, never guessed at
+        }
+      }
+      rememberedIdentity = remembered;
+      String now = identity.currentIdentityId();
+      startIdentity = remembered != null && !remembered.equals(now) ? remembered : null;
+      resumed = true;
+    }
+  }
+
+  /**
+   * The identity id for a sync or another remote operation: the remembered identity is offered to the provider
+   * first (once), then the provider answers ({@code GetId} for Cognito, if it has none).
+   */
+  Single<String> identityId() {
+    if (resumed) {
+      return identity.identityId();
+    }
+    return local(() -> {
+      resumeIdentity();
+      return Boolean.TRUE;
+    }).flatMap(x -> identity.identityId());
+  }
+
+  private void onIdentityChange(IdentityChange announced) {
     long epoch = -1;
     try {
       synchronized (identityLock) {
+        resumeIdentity();
+        // a provider that knew no identity announcing its first one as taking over the previous identity's data:
+        // the previous identity is the one this store belonged to (the provider could not resume it)
+        boolean takesOverStart = announced.previousId() == null && announced.isMerge() && startIdentity != null
+            && !startIdentity.equals(announced.currentId());
+        IdentityChange change = takesOverStart
+            ? new IdentityChange(startIdentity, announced.currentId(), true) : announced;
+        startIdentity = null;
         String previous = change.previousId();
         String current = change.currentId();
         // The first identity, announced after a sync already adopted it ("no identity -> id" arriving once the
@@ -290,8 +376,10 @@ public final class ClientCore {
             if (previous != null && change.isMerge() && !previous.equals(current) && !previous.equals(localOwner)) {
               reparent(tx, previous, current, true);
             }
+            tx.putProperty(identityProperty, current);
             return null;
           });
+          rememberedIdentity = current;
         } catch (RuntimeException e) {
           if (epoch != -1) {
             lastAbortingEpoch = epoch; // the data did not move: a sync must not go on as if it had
@@ -299,6 +387,7 @@ public final class ClientCore {
           throw e;
         }
         adoptedFor = current;
+        recountInactive();
       }
       for (DatasetCore d : datasets.values()) {
         d.onIdentityChanged();
@@ -330,7 +419,13 @@ public final class ClientCore {
    * counts the pending edits of datasets the app has not opened in this process yet.
    */
   private void openLocalDatasets() {
-    subscriptions.add(local(this::localDatasetNames).subscribe(names -> {
+    subscriptions.add(local(() -> {
+      List<String> names = localDatasetNames();
+      synchronized (identityLock) {
+        recountInactive();
+      }
+      return names;
+    }).subscribe(names -> {
       try {
         for (String name : names) {
           dataset(name);
@@ -463,6 +558,169 @@ public final class ClientCore {
     tx.putDataset(ds.newBuilder().watermark(0).deletedLocally(false).build());
   }
 
+  // ---------------------------------------------------------------- inactive identities, sign-out
+
+  /** Whether {@code owner} is an inactive identity: neither the current owner nor the local owner. */
+  private boolean isInactive(String owner, String current) {
+    return !owner.equals(localOwner) && !owner.equals(current);
+  }
+
+  /** Recounts the dirty records of inactive identities (one store read; under identityLock). */
+  private void recountInactive() {
+    String current = identity.currentIdentityId();
+    inactivePendingCount = store.read(tx -> {
+      long n = 0;
+      for (String owner : tx.owners()) {
+        if (isInactive(owner, current)) {
+          for (LocalDataset ds : tx.datasets(owner)) {
+            n += tx.usage(owner, ds.name()).dirtyRecordCount();
+          }
+        }
+      }
+      return n;
+    });
+  }
+
+  /** The local data of every inactive identity, ordered by identity id. */
+  public Single<List<InactiveIdentity>> inactiveIdentities() {
+    return UntilClosed.single(this, "inactiveIdentities", local(() -> {
+      resumeIdentity();
+      String current = identity.currentIdentityId();
+      return store.read(tx -> {
+        List<InactiveIdentity> out = new ArrayList<>();
+        for (String owner : tx.owners()) {
+          if (!isInactive(owner, current)) {
+            continue;
+          }
+          List<DatasetMetadata> meta = new ArrayList<>();
+          long pending = 0;
+          for (LocalDataset ds : tx.datasets(owner)) {
+            DatasetUsage usage = tx.usage(owner, ds.name());
+            meta.add(DatasetCore.metadataOf(ds, usage));
+            pending += usage.dirtyRecordCount();
+          }
+          out.add(new InactiveIdentity(owner, meta, pending));
+        }
+        return Collections.unmodifiableList(out);
+      });
+    }));
+  }
+
+  /**
+   * Moves an inactive identity's datasets under the current identity as local-only data (every live record dirty
+   * on base 0, a name taken already as a merged copy), so the next syncs upload them as the current identity.
+   */
+  public Completable adoptInactiveIdentity(String identityId) {
+    return UntilClosed.completable(this, "adoptInactiveIdentity", local(() -> {
+      changeInactive(identityId, true);
+      return Boolean.TRUE;
+    }).ignoreElement());
+  }
+
+  /** Deletes an inactive identity's local datasets and records, unsynced edits included. */
+  public Completable discardInactiveIdentity(String identityId) {
+    return UntilClosed.completable(this, "discardInactiveIdentity", local(() -> {
+      changeInactive(identityId, false);
+      return Boolean.TRUE;
+    }).ignoreElement());
+  }
+
+  private void changeInactive(String identityId, boolean adopt) {
+    long epoch = -1;
+    try {
+      synchronized (identityLock) {
+        resumeIdentity();
+        String current = identity.currentIdentityId();
+        if (!isInactive(identityId, current)) {
+          throw new InvalidParameterException(identityId + " is not an inactive identity of this client"
+              + (identityId.equals(current) ? " (it is the current one)" : ""));
+        }
+        if (store.read(tx -> tx.datasets(identityId).isEmpty())) {
+          throw new InvalidParameterException(identityId + " holds no local data on this device");
+        }
+        if (adopt && current == null) {
+          throw new IllegalStateException("no current identity to adopt " + identityId + "'s data into yet");
+        }
+        if (adopt) {
+          epoch = identityEpoch.incrementAndGet(); // datasets appear under the current identity: a merge
+        }
+        store.write(tx -> {
+          if (adopt) {
+            reparent(tx, identityId, current, true);
+          } else {
+            for (LocalDataset ds : tx.datasets(identityId)) {
+              tx.deleteDataset(identityId, ds.name());
+            }
+          }
+          return null;
+        });
+        recountInactive();
+      }
+      if (adopt) {
+        for (DatasetCore d : datasets.values()) {
+          d.onIdentityChanged();
+        }
+        openLocalDatasets();
+      }
+      recomputeStatus();
+    } finally {
+      markSettled(epoch);
+    }
+  }
+
+  /**
+   * Signs the current user out: running syncs end (they commit nothing more), the store forgets the remembered
+   * identity, the user's local data is kept apart or wiped as {@code mode} says, and the identity provider forgets
+   * the identity, so the next sync obtains a new one. Data written meanwhile waits under the local owner for it.
+   */
+  public Completable signOut(SignOutMode mode) {
+    return UntilClosed.completable(this, "signOut", local(() -> {
+      signOutNow(mode);
+      return Boolean.TRUE;
+    }).ignoreElement());
+  }
+
+  private void signOutNow(SignOutMode mode) {
+    long epoch = -1;
+    try {
+      synchronized (identityLock) {
+        resumeIdentity();
+        String known = identity.currentIdentityId();
+        String current = known != null ? known : adoptedFor;
+        // the provider first: one that cannot sign out fails here, before anything changed
+        identity.signOut();
+        epoch = identityEpoch.incrementAndGet();
+        lastAbortingEpoch = epoch;
+        store.write(tx -> {
+          if (mode == SignOutMode.WIPE_LOCAL_DATA) {
+            for (String owner : current != null ? Arrays.asList(current, localOwner)
+                : Collections.singletonList(localOwner)) {
+              for (LocalDataset ds : tx.datasets(owner)) {
+                tx.deleteDataset(owner, ds.name());
+              }
+            }
+          }
+          tx.removeProperty(identityProperty);
+          return null;
+        });
+        rememberedIdentity = null;
+        startIdentity = null;
+        adoptedFor = null;
+        recountInactive();
+      }
+      for (DatasetCore d : datasets.values()) {
+        if (mode == SignOutMode.WIPE_LOCAL_DATA) {
+          d.onWiped();
+        } else {
+          d.onIdentityChanged();
+        }
+      }
+      recomputeStatus();
+    } finally {
+      markSettled(epoch);
+    }
+  }
+
   // ---------------------------------------------------------------- connectivity, status
 
   private void onConnectivity(boolean online) {
@@ -535,7 +793,7 @@ public final class ClientCore {
         state = SyncStatus.State.IDLE;
       }
       SyncStatus next = SyncStatus.builder(state).lastSyncedAt(last).hasSynced(hasSynced).pendingCount(pending)
-          .lastError(lastError).build();
+          .inactivePendingCount(inactivePendingCount).lastError(lastError).build();
       if (!next.equals(current) && !status.hasComplete()) {
         current = next;
         status.onNext(next);
@@ -584,8 +842,8 @@ public final class ClientCore {
   public Single<List<DatasetMetadata>> refreshDatasetMetadata() {
     return UntilClosed.single(this, "refreshDatasetMetadata", Single.defer(() -> {
       checkOpen();
-      return identity.identityId().flatMap(id -> local(() -> {
-        ensureAdopted(id);
+      return identityId().flatMap(id -> local(() -> {
+        ensureAdopted(id, true);
         return id;
       })).flatMap(id -> {
         long epoch = identityEpoch();

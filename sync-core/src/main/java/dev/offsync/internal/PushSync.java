@@ -56,7 +56,7 @@ public final class PushSync {
   public Single<String> registerDevice(Platform platform, String token) {
     return UntilClosed.single(core, "registerDevice", Single.defer(() -> {
       core.checkOpen();
-      return core.identity.identityId();
+      return core.identityId();
     }).flatMap(id -> core.remote.registerDevice(id, platform, token).map(deviceId -> {
       if (deviceId == null || deviceId.isEmpty()) {
         throw new dev.offsync.ServiceException("RegisterDevice returned no DeviceId", 0, null, null);
@@ -79,7 +79,7 @@ public final class PushSync {
   public Completable subscription(String name, boolean subscribe) {
     return UntilClosed.completable(core, subscribe ? "subscribe" : "unsubscribe", Single.defer(() -> {
       core.checkOpen();
-      return core.identity.identityId();
+      return core.identityId();
     }).flatMapCompletable(id -> {
       String deviceId = deviceIds.get(id);
       if (deviceId == null) {
@@ -113,7 +113,7 @@ public final class PushSync {
         throw new ValidationException("datasetName", "push message: " + e.getMessage());
       }
       long syncCount = syncCount(required(message, "syncCount"));
-      return core.identity.identityId().flatMapMaybe(current -> {
+      return core.identityId().flatMapMaybe(current -> {
         if (!current.equals(identityId)) {
           return Maybe.empty();
         }

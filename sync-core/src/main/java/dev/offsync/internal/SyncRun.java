@@ -155,7 +155,7 @@ final class SyncRun {
       startedAt = c.clock.instant();
       progress(SyncProgress.Phase.STARTING);
       asked[0] = c.identityEpoch();
-      return c.identity.identityId();
+      return c.identityId();
     }).flatMap(identityId -> c.local(() -> {
       id = identityId;
       epoch = c.identityEpoch();

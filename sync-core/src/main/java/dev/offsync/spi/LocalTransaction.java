@@ -154,6 +154,38 @@ public interface LocalTransaction {
   Set<String> writeRecords(String owner, String dataset, List<RecordWrite> writes);
 
   /**
+   * Reads a store property: a small named value the engine keeps beside the datasets (e.g. the identity this store
+   * belongs to, per identity pool), durable like everything else in the store. Properties are not dataset data:
+   * {@link #deleteAll()} leaves them.
+   *
+   * @param name the property's name (at most 256 characters)
+   * @return its value, or {@code null} if the store has none of that name
+   */
+  String property(String name);
+
+  /**
+   * Sets a store property, replacing any value of that name.
+   *
+   * @param name the property's name (at most 256 characters)
+   * @param value the value (at most 4096 characters)
+   */
+  void putProperty(String name, String value);
+
+  /**
+   * Removes a store property. No effect if absent.
+   *
+   * @param name the property's name
+   */
+  void removeProperty(String name);
+
+  /**
+   * Reads the owners that have at least one dataset row, locally deleted ones included, ordered.
+   *
+   * @return the owners; empty if the store holds no dataset
+   */
+  List<String> owners();
+
+  /**
    * Physically removes record rows (not a tombstone: the rows disappear). Absent keys are ignored.
    *
    * @param owner the owner

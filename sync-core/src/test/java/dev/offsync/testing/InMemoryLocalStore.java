@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,7 +44,7 @@ public final class InMemoryLocalStore implements LocalStore {
   private final ThreadLocal<Boolean> inTransaction = new ThreadLocal<>();
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong reads = new AtomicLong();
-  private volatile State committed = new State(new TreeMap<>());
+  private volatile State committed = new State(new TreeMap<>(), new TreeMap<>());
   private volatile boolean closed;
 
   /** Creates an empty store. */
@@ -183,19 +184,21 @@ public final class InMemoryLocalStore implements LocalStore {
   /** The store's content; a committed State is never mutated. */
   private static final class State {
     final TreeMap<DsKey, DsState> datasets;
+    final TreeMap<String, String> properties;
     /** Datasets whose record map this (working) state owns and may mutate. */
     final Set<DsKey> owned = new HashSet<>();
 
-    State(TreeMap<DsKey, DsState> datasets) {
+    State(TreeMap<DsKey, DsState> datasets, TreeMap<String, String> properties) {
       this.datasets = datasets;
+      this.properties = properties;
     }
 
     State mutableCopy() {
-      return new State(new TreeMap<>(datasets));
+      return new State(new TreeMap<>(datasets), new TreeMap<>(properties));
     }
 
     State freeze() {
-      return new State(datasets);
+      return new State(datasets, properties);
     }
 
     /** The record map of {@code key}, copied once per transaction before the first change. */
@@ -437,6 +440,46 @@ public final class InMemoryLocalStore implements LocalStore {
       for (String k : keys) {
         records.remove(Objects.requireNonNull(k, "key"));
       }
+    }
+
+    @Override
+    public String property(String name) {
+      check();
+      return state.properties.get(checkPropertyName(name));
+    }
+
+    @Override
+    public void putProperty(String name, String value) {
+      checkWrite();
+      Objects.requireNonNull(value, "value");
+      if (value.length() > 4096) {
+        throw new IllegalArgumentException("property value longer than 4096 characters");
+      }
+      state.properties.put(checkPropertyName(name), value);
+    }
+
+    @Override
+    public void removeProperty(String name) {
+      checkWrite();
+      state.properties.remove(checkPropertyName(name));
+    }
+
+    @Override
+    public List<String> owners() {
+      check();
+      TreeSet<String> owners = new TreeSet<>();
+      for (DsKey k : state.datasets.keySet()) {
+        owners.add(k.owner);
+      }
+      return new ArrayList<>(owners);
+    }
+
+    private String checkPropertyName(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isEmpty() || name.length() > 256) {
+        throw new IllegalArgumentException("property name must have 1 to 256 characters");
+      }
+      return name;
     }
   }
 }

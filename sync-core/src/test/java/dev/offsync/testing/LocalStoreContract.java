@@ -1503,4 +1503,119 @@ public abstract class LocalStoreContract {
     store.read(tx -> tx.datasets(OWNER)).forEach(d -> after.add(d.name()));
     assertThat(after).isEqualTo(before);
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // properties and owners
+
+  @Test
+  void propertiesAreSetReplacedAndRemovedInTransactions() {
+    assertThat(propertyOf("identity:pool-1")).isNull();
+    store.write(tx -> {
+      tx.putProperty("identity:pool-1", "us-east-1:a");
+      tx.putProperty("identity:pool-2", "");
+      return null;
+    });
+    store.write(tx -> {
+      tx.putProperty("identity:pool-1", "us-east-1:b");
+      return null;
+    });
+    assertThat(propertyOf("identity:pool-1")).isEqualTo("us-east-1:b");
+    assertThat(propertyOf("identity:pool-2")).isEqualTo("");
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.putProperty("identity:pool-1", "rolled-back");
+      tx.removeProperty("identity:pool-2");
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    assertThat(propertyOf("identity:pool-1")).isEqualTo("us-east-1:b");
+    assertThat(propertyOf("identity:pool-2")).isEqualTo("");
+    store.write(tx -> {
+      tx.removeProperty("identity:pool-2");
+      tx.removeProperty("never-set");
+      return null;
+    });
+    assertThat(propertyOf("identity:pool-2")).isNull();
+  }
+
+  @Test
+  void propertiesAreNotDatasetDataAndRefuseBadArguments() {
+    createDataset(OWNER, DS);
+    store.write(tx -> {
+      tx.putProperty("p", "v");
+      tx.deleteAll();
+      return null;
+    });
+    assertThat(propertyOf("p")).isEqualTo("v");
+    assertThatThrownBy(() -> store.read(tx -> {
+      tx.putProperty("p", "w");
+      return null;
+    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.putProperty("", "w");
+      return null;
+    })).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.putProperty("p", null);
+      return null;
+    })).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.putProperty(repeat('n', 257), "w");
+      return null;
+    })).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.putProperty("p", repeat('v', 4097));
+      return null;
+    })).isInstanceOf(IllegalArgumentException.class);
+    store.write(tx -> {
+      tx.putProperty(repeat('n', 256), repeat('\u00e9', 4096));
+      return null;
+    });
+    assertThat(propertyOf(repeat('n', 256))).isEqualTo(repeat('\u00e9', 4096));
+    assertThat(propertyOf("p")).isEqualTo("v");
+  }
+
+  @Test
+  void ownersListsEveryOwnerWithADatasetInOrder() {
+    assertThat(ownersOf()).isEmpty();
+    createDataset(OTHER_OWNER, "x");
+    createDataset(OWNER, DS);
+    createDataset(OWNER, "second");
+    LocalDataset deleted = LocalDataset.builder("local:device", "gone").deletedLocally(true).build();
+    store.write(tx -> {
+      tx.putDataset(deleted);
+      return null;
+    });
+    assertThat(ownersOf()).containsExactly("local:device", OWNER, OTHER_OWNER);
+    store.write(tx -> {
+      tx.moveDataset(OTHER_OWNER, "x", OWNER, "x");
+      return null;
+    });
+    assertThat(ownersOf()).containsExactly("local:device", OWNER);
+  }
+
+  @Test
+  void propertiesSurviveReopening() {
+    store.write(tx -> {
+      tx.putProperty("identity:pool-1", "us-east-1:a");
+      return null;
+    });
+    store.close();
+    LocalStore reopened = reopen(store);
+    assumeTrue(reopened != null, "store is not durable: reopen() returned null");
+    store = reopened;
+    assertThat(propertyOf("identity:pool-1")).isEqualTo("us-east-1:a");
+  }
+
+  private String propertyOf(String name) {
+    return store.<String>read(tx -> tx.property(name));
+  }
+
+  private List<String> ownersOf() {
+    return store.<List<String>>read(LocalTransaction::owners);
+  }
+
+  private static String repeat(char c, int n) {
+    char[] chars = new char[n];
+    Arrays.fill(chars, c);
+    return new String(chars);
+  }
 }

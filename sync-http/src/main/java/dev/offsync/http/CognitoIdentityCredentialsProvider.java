@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -56,6 +57,8 @@ import okhttp3.OkHttpClient;
  */
 public final class CognitoIdentityCredentialsProvider implements CredentialsProvider {
   private static final String TARGET_PREFIX = "AWSCognitoIdentityService.";
+  /** Cognito Identity's {@code IdentityId} pattern. */
+  private static final Pattern IDENTITY_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
   private static final String MEDIA_TYPE = "application/x-amz-json-1.1";
 
   private final RequestRunner runner;
@@ -65,6 +68,8 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
   private final Duration refreshMargin;
   private final boolean renewMissingIdentityId;
   private final IdentityCache identityCache;
+  /** Whether the identity id was configured by the application ({@link Builder#identityId}). */
+  private final boolean pinned;
   private final List<Consumer<String>> renewalListeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
   private volatile String identityId;
@@ -79,6 +84,7 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
   private CognitoIdentityCredentialsProvider(Builder builder) {
     this.identityPoolId = builder.identityPoolId;
     this.identityId = builder.identityId;
+    this.pinned = builder.identityId != null;
     this.logins = Collections.unmodifiableMap(new LinkedHashMap<>(builder.logins));
     this.clock = builder.clock;
     this.refreshMargin = builder.refreshMargin;
@@ -207,6 +213,62 @@ public final class CognitoIdentityCredentialsProvider implements CredentialsProv
    */
   public String cachedIdentityId() {
     return identityId;
+  }
+
+  /**
+   * Continues with {@code identityId}, an identity an earlier run of this provider obtained, if this provider has no
+   * identity yet: no {@code GetId}, no I/O. sync-core's engine calls this (through {@link CognitoIdentityProvider})
+   * with the identity the local store remembers for the pool, so a restarted app keeps its identity and its pending
+   * edits even without an {@linkplain Builder#identityCache identity cache}. The id counts as obtained by this
+   * provider: if it no longer exists, it is renewed as the class documentation says. Ignored when the provider has an
+   * identity already (configured, from the cache, or obtained).
+   *
+   * @param identityId the identity id, not null
+   * @return whether this provider now uses {@code identityId}
+   * @throws IllegalArgumentException if {@code identityId} is not an identity id ({@code <region>:<id>}, at most 55
+   *     characters, as Cognito Identity's model says)
+   */
+  public boolean resumeIdentityId(String identityId) {
+    Objects.requireNonNull(identityId, "identityId == null");
+    if (identityId.length() > 55 || !IDENTITY_ID.matcher(identityId).matches()) {
+      throw new IllegalArgumentException("not an identity id: " + identityId);
+    }
+    synchronized (lock) {
+      if (this.identityId != null) {
+        return identityId.equals(this.identityId);
+      }
+      this.identityId = identityId;
+      identityIdFromGetId = true;
+      return true;
+    }
+  }
+
+  /**
+   * Forgets the identity (obtained, resumed or from the cache) and its credentials, and clears the identity cache, so
+   * that the next {@link #identityId()} calls {@code GetId} again: what a sign-out needs
+   * ({@code SyncClient.signOut} calls it through {@link CognitoIdentityProvider}). The logins stay as configured.
+   *
+   * @throws UnsupportedOperationException if the identity id was {@linkplain Builder#identityId configured} (pinned)
+   * @throws CredentialsException if the identity cache cannot be cleared (the identity is then kept)
+   */
+  public void forgetIdentityId() {
+    if (pinned) {
+      throw new UnsupportedOperationException("the identity id " + identityId + " is configured, it cannot be forgotten");
+    }
+    synchronized (lock) {
+      if (identityCache != null) {
+        try {
+          identityCache.clear(identityPoolId);
+        } catch (RuntimeException e) {
+          throw new CredentialsException("the identity cache could not be cleared: " + e.getMessage(), e);
+        }
+      }
+      cacheRead = true; // cleared: nothing to read any more
+      identityId = null;
+      identityIdFromGetId = false;
+      replacedIdentityId = null;
+      cached = null;
+    }
   }
 
   /**

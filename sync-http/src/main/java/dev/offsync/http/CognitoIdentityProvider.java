@@ -108,6 +108,40 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     }
   }
 
+  /** @return the credentials provider's identity pool id */
+  @Override
+  public String identityPoolId() {
+    return credentials.identityPoolId();
+  }
+
+  /**
+   * Continues with the identity the local store remembers, if the credentials provider has none yet
+   * ({@link CognitoIdentityCredentialsProvider#resumeIdentityId}): no {@code GetId}, and no change is announced, since
+   * the identity did not change.
+   *
+   * @param identityId the remembered identity id
+   * @throws IllegalArgumentException if it is not an identity id
+   */
+  @Override
+  public void resume(String identityId) {
+    synchronized (lock) {
+      if (credentials.resumeIdentityId(identityId) && announced == null) {
+        announced = identityId;
+      }
+    }
+  }
+
+  /**
+   * Forgets the identity ({@link CognitoIdentityCredentialsProvider#forgetIdentityId}); the next identity this
+   * provider obtains is announced as a change from the forgotten one that is not a merge (another user).
+   *
+   * @throws UnsupportedOperationException if the credentials provider's identity id is configured
+   */
+  @Override
+  public void signOut() {
+    credentials.forgetIdentityId();
+  }
+
   @Override
   public Observable<IdentityChange> changes() {
     return changes.hide();

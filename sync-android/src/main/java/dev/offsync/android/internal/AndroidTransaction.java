@@ -115,6 +115,31 @@ final class AndroidTransaction extends StoreTransaction<android.database.SQLExce
   }
 
   @Override
+  protected String queryProperty(String name) {
+    try (Cursor c = Queries.query(db, Sql.PROPERTY, name)) {
+      return c.moveToFirst() ? c.getString(0) : null;
+    }
+  }
+
+  @Override
+  protected void changeProperty(String name, String value) {
+    if (value == null) {
+      changes(Sql.DELETE_PROPERTY, name);
+    } else {
+      changes(Sql.PUT_PROPERTY, name, value);
+    }
+  }
+
+  @Override
+  protected void queryOwners(List<String> out) {
+    try (Cursor c = Queries.query(db, Sql.OWNERS)) {
+      while (c.moveToNext()) {
+        out.add(c.getString(0));
+      }
+    }
+  }
+
+  @Override
   protected void removeAll() {
     changes(Sql.DELETE_ALL_RECORDS);
     changes(Sql.DELETE_ALL_DATASETS);

@@ -14,6 +14,7 @@ import dev.offsync.spi.DatasetUsage;
 import dev.offsync.spi.LocalDataset;
 import dev.offsync.spi.LocalRecord;
 import dev.offsync.spi.RecordWrite;
+import dev.offsync.sqlite.schema.internal.SchemaSteps;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,15 +54,15 @@ public class AndroidSqliteLocalStoreTest {
   public void theFileIsInWalModeAtTheCurrentVersion() {
     try (AndroidSqliteLocalStore store = open("wal.db")) {
       assertThat(store.schemaVersionAtOpen()).isZero();
-      assertThat(AndroidSqliteLocalStore.schemaVersion()).isEqualTo(4);
+      assertThat(AndroidSqliteLocalStore.schemaVersion()).isEqualTo(SchemaSteps.CURRENT_VERSION);
     }
     SQLiteDatabase db = raw("wal.db");
     assertThat(scalar(db, "PRAGMA journal_mode")).isEqualTo("wal");
-    assertThat(scalar(db, "PRAGMA user_version")).isEqualTo("4");
+    assertThat(scalar(db, "PRAGMA user_version")).isEqualTo(String.valueOf(SchemaSteps.CURRENT_VERSION));
     assertThat(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'android_metadata'")).isEqualTo("0");
     db.close();
     try (AndroidSqliteLocalStore again = open("wal.db")) {
-      assertThat(again.schemaVersionAtOpen()).isEqualTo(4);
+      assertThat(again.schemaVersionAtOpen()).isEqualTo(SchemaSteps.CURRENT_VERSION);
     }
   }
 
@@ -107,16 +108,16 @@ public class AndroidSqliteLocalStoreTest {
     file.getParentFile().mkdirs();
     SQLiteDatabase db = SQLiteDatabase.openOrCreateDatabase(file, null);
     db.execSQL("CREATE TABLE future (x)");
-    db.execSQL("PRAGMA user_version = 5");
+    db.execSQL("PRAGMA user_version = " + (SchemaSteps.CURRENT_VERSION + 1));
     db.close();
     AndroidSqliteLocalStore store = open("newer.db");   // no I/O yet
     assertThatThrownBy(() -> store.read(tx -> tx.datasets(ALICE))).isInstanceOf(LocalStoreException.class)
-        .hasMessageContaining("schema version 5");
+        .hasMessageContaining("schema version " + (SchemaSteps.CURRENT_VERSION + 1));
     assertThatThrownBy(() -> store.write(tx -> null)).isInstanceOf(LocalStoreException.class)
-        .hasMessageContaining("schema version 5");
+        .hasMessageContaining("schema version " + (SchemaSteps.CURRENT_VERSION + 1));
     store.close();
     SQLiteDatabase after = raw("newer.db");
-    assertThat(scalar(after, "PRAGMA user_version")).isEqualTo("5");
+    assertThat(scalar(after, "PRAGMA user_version")).isEqualTo(String.valueOf(SchemaSteps.CURRENT_VERSION + 1));
     assertThat(scalar(after, "PRAGMA journal_mode")).isNotEqualTo("wal");
     assertThat(scalar(after, "SELECT count(*) FROM sqlite_master WHERE name = 'records'")).isEqualTo("0");
     after.close();
@@ -169,7 +170,7 @@ public class AndroidSqliteLocalStoreTest {
     }
     SQLiteDatabase check = raw("fixture-v1.db");
     assertThat(scalar(check, "PRAGMA integrity_check")).isEqualTo("ok");
-    assertThat(scalar(check, "PRAGMA user_version")).isEqualTo("4");
+    assertThat(scalar(check, "PRAGMA user_version")).isEqualTo(String.valueOf(SchemaSteps.CURRENT_VERSION));
     assertThat(scalar(check, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
         + " AND name IN ('records_dirty', 'records_conflicted')")).isEqualTo("2");
     check.close();

@@ -239,6 +239,34 @@ final class SqliteTransaction extends StoreTransaction<SQLException> implements 
   }
 
   @Override
+  protected String queryProperty(String name) throws SQLException {
+    PreparedStatement ps = conn.prepare(Sql.PROPERTY);
+    ps.setString(1, name);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  @Override
+  protected void changeProperty(String name, String value) throws SQLException {
+    PreparedStatement ps = conn.prepare(value == null ? Sql.DELETE_PROPERTY : Sql.PUT_PROPERTY);
+    ps.setString(1, name);
+    if (value != null) {
+      ps.setString(2, value);
+    }
+    ps.executeUpdate();
+  }
+
+  @Override
+  protected void queryOwners(List<String> out) throws SQLException {
+    try (ResultSet rs = conn.prepare(Sql.OWNERS).executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+  }
+
+  @Override
   protected void removeAll() throws SQLException {
     conn.prepare(DELETE_ALL_RECORDS).executeUpdate();
     conn.prepare(DELETE_ALL_DATASETS).executeUpdate();

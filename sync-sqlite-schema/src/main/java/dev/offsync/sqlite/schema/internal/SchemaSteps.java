@@ -21,6 +21,8 @@ import java.util.List;
  *       record count), computed for the rows already there.
  *   <li>v4: the remote side of a deferred conflict in five {@code conflict_*} columns of its record's row
  *       (all {@code NULL} for none), and a partial index on the rows that have one.
+ *   <li>v5: the {@code properties} table (name → value): what the engine keeps beside the datasets, e.g. the
+ *       identity the store belongs to per identity pool.
  * </ul>
  */
 public final class SchemaSteps {
@@ -88,6 +90,10 @@ public final class SchemaSteps {
           "ALTER TABLE records ADD COLUMN conflict_device_last_modified_date ANY",
           SchemaSteps.CONFLICTED_INDEX);
 
+  /** v5, modern. */
+  public static final List<String> MODERN_V5 =
+      list("CREATE TABLE properties (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID");
+
   // ------------------------------------------------------------------------------------ portable (sync-android)
 
   /** v1, portable (SQLite 3.18): the same tables without STRICT; instant columns without a declared type. */
@@ -150,6 +156,10 @@ public final class SchemaSteps {
           "ALTER TABLE records ADD COLUMN conflict_device_last_modified_date",
           SchemaSteps.CONFLICTED_INDEX);
 
+  /** v5, portable. */
+  public static final List<String> PORTABLE_V5 =
+      list("CREATE TABLE properties (name TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
+
   // ------------------------------------------------------------------------------------------ the same in both
 
   private static final String DIRTY_INDEX = "CREATE INDEX records_dirty ON records (dataset_id, key) WHERE dirty = 1";
@@ -168,8 +178,8 @@ public final class SchemaSteps {
   private static final String CONFLICTED_INDEX =
       "CREATE INDEX records_conflicted ON records (dataset_id, key) WHERE conflict_sync_count IS NOT NULL";
 
-  static final List<List<String>> MODERN = list(MODERN_V1, MODERN_V2, MODERN_V3, MODERN_V4);
-  static final List<List<String>> PORTABLE = list(PORTABLE_V1, PORTABLE_V2, PORTABLE_V3, PORTABLE_V4);
+  static final List<List<String>> MODERN = list(MODERN_V1, MODERN_V2, MODERN_V3, MODERN_V4, MODERN_V5);
+  static final List<List<String>> PORTABLE = list(PORTABLE_V1, PORTABLE_V2, PORTABLE_V3, PORTABLE_V4, PORTABLE_V5);
 
   /** An unmodifiable list (API 26 has no {@code List.of}). */
   @SafeVarargs
@@ -178,7 +188,7 @@ public final class SchemaSteps {
   }
 
   /** The schema version both stores write. */
-  public static final int CURRENT_VERSION = 4;
+  public static final int CURRENT_VERSION = 5;
 
   /**
    * The statement that sets the schema version.

@@ -86,6 +86,14 @@ public final class Sql {
   public static final String DELETE_DATASET = "DELETE FROM datasets WHERE id = ?";
   /** Re-parents a dataset (by id): every record and counter stays. */
   public static final String MOVE_DATASET = "UPDATE datasets SET owner = ?, name = ? WHERE id = ?";
+  /** One store property's value by name. */
+  public static final String PROPERTY = "SELECT value FROM properties WHERE name = ?";
+  /** Sets a store property (both dialects: REPLACE, not UPSERT, which SQLite 3.18 lacks). */
+  public static final String PUT_PROPERTY = "INSERT OR REPLACE INTO properties (name, value) VALUES (?, ?)";
+  /** Removes a store property. */
+  public static final String DELETE_PROPERTY = "DELETE FROM properties WHERE name = ?";
+  /** Every owner with a dataset row, in order (through the UNIQUE (owner, name) index). */
+  public static final String OWNERS = "SELECT DISTINCT owner FROM datasets ORDER BY owner";
   /** Removes every record. */
   public static final String DELETE_ALL_RECORDS = "DELETE FROM records";
   /** Removes every dataset. */

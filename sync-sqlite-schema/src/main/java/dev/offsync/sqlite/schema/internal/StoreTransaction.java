@@ -290,6 +290,90 @@ public abstract class StoreTransaction<F extends Exception> implements LocalTran
    */
   protected abstract void changeUsage(long datasetId, long[] delta) throws F;
 
+  /**
+   * Reads a property's value ({@link Sql#PROPERTY}).
+   *
+   * @param name the name
+   * @return the value, or {@code null}
+   * @throws F on a storage failure
+   */
+  protected abstract String queryProperty(String name) throws F;
+
+  /**
+   * Runs {@link Sql#PUT_PROPERTY} or, with a {@code null} value, {@link Sql#DELETE_PROPERTY}.
+   *
+   * @param name the name
+   * @param value the value, or {@code null} to remove it
+   * @throws F on a storage failure
+   */
+  protected abstract void changeProperty(String name, String value) throws F;
+
+  /**
+   * Adds every owner with a dataset row to {@code out} ({@link Sql#OWNERS}).
+   *
+   * @param out where the owners go, in order
+   * @throws F on a storage failure
+   */
+  protected abstract void queryOwners(List<String> out) throws F;
+
+  // ---------------------------------------------------------------- properties, owners
+
+  @Override
+  public final String property(String name) {
+    checkPropertyName(name);
+    checkUsable(false);
+    try {
+      return queryProperty(name);
+    } catch (Exception e) {
+      throw failed("reading property", e);
+    }
+  }
+
+  @Override
+  public final void putProperty(String name, String value) {
+    checkPropertyName(name);
+    notNull(value, "value");
+    if (value.length() > 4096) {
+      throw new IllegalArgumentException("property value longer than 4096 characters");
+    }
+    checkUsable(true);
+    try {
+      changeProperty(name, value);
+    } catch (Exception e) {
+      throw failed("writing property", e);
+    }
+  }
+
+  @Override
+  public final void removeProperty(String name) {
+    checkPropertyName(name);
+    checkUsable(true);
+    try {
+      changeProperty(name, null);
+    } catch (Exception e) {
+      throw failed("removing property", e);
+    }
+  }
+
+  @Override
+  public final List<String> owners() {
+    checkUsable(false);
+    List<String> out = new ArrayList<>();
+    try {
+      queryOwners(out);
+    } catch (Exception e) {
+      throw failed("listing owners", e);
+    }
+    return out;
+  }
+
+  private static void checkPropertyName(String name) {
+    notNull(name, "name");
+    if (name.isEmpty() || name.length() > 256) {
+      throw new IllegalArgumentException("property name must have 1 to 256 characters");
+    }
+  }
+
   // ---------------------------------------------------------------- datasets
 
   @Override
