@@ -360,10 +360,12 @@ public final class ClientCore {
         startIdentity = null;
         String previous = change.previousId();
         String current = change.currentId();
-        // The first identity, announced after a sync already adopted it ("no identity -> id" arriving once the
-        // provider answered that sync's question): nothing changes for anyone, so no run is overtaken. With the
-        // default schedulers the announcement can land at any moment of that first sync.
-        boolean alreadyCurrent = current.equals(adoptedFor) && (previous == null || previous.equals(current));
+        // An identity announced after a sync already adopted it ("no identity -> id", or "signed-out user -> next
+        // user", arriving once the provider answered that sync's question): unless the previous identity's data moves
+        // in (a merge), nothing changes for anyone, so no run is overtaken. With the default schedulers the
+        // announcement can land at any moment of that sync.
+        boolean alreadyCurrent = current.equals(adoptedFor)
+            && (previous == null || previous.equals(current) || !change.isMerge());
         if (!alreadyCurrent) {
           epoch = identityEpoch.incrementAndGet();
           if (!change.isMerge()) {

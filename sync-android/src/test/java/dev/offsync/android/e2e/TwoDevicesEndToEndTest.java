@@ -176,6 +176,48 @@ public class TwoDevicesEndToEndTest {
     assertConverged(restarted, tablet, Map.of("items", "milk,tea", "note", "buy today"));
   }
 
+  @Test
+  public void aRestartBetweenAnOfflineEditAndItsSyncGoesOnAsTheIdentityTheStoreRemembers() {
+    Device phone = new Device("phone.db", null, false);   // no pinned id, no identity cache: GetId
+    SyncReport first = phone.sync();
+    String identity = first.identityId();
+    phone.list().put("items", "written offline");
+    phone.close();                                       // process dies before the edit is synced
+
+    Device restarted = new Device("phone.db", null, false);
+    assertThat(restarted.client.ownerId()).isEqualTo(identity);
+    assertThat(restarted.list().pendingKeys()).containsExactly("items");
+    SyncReport report = restarted.sync();
+    assertThat(report.identityId()).isEqualTo(identity);
+    assertThat(report.recordsPushed()).isEqualTo(1);
+    assertThat(restarted.client.currentStatus().inactivePendingCount()).isZero();
+  }
+
+  @Test
+  public void signingOutKeepsTheOldUsersEditsApartCountedAndListedAcrossARestart() {
+    Device phone = new Device("phone.db", null, false);
+    String first = phone.sync().identityId();
+    phone.list().put("items", "the first user's unsynced edit");
+    phone.client.signOut(dev.offsync.SignOutMode.KEEP_LOCAL_DATA).blockingAwait(TIMEOUT_S, TimeUnit.SECONDS);
+    assertThat(phone.client.currentStatus().inactivePendingCount()).isEqualTo(1);
+    SyncReport next = phone.sync();
+    assertThat(next.identityId()).isNotEqualTo(first);
+    assertThat(next.recordsPushed()).isZero();
+    phone.close();
+
+    Device restarted = new Device("phone.db", null, false);
+    assertThat(restarted.client.ownerId()).isEqualTo(next.identityId());
+    assertThat(restarted.client.inactiveIdentities().blockingGet())
+        .extracting(dev.offsync.InactiveIdentity::identityId).containsExactly(first);
+    restarted.client.adoptInactiveIdentity(first).blockingAwait(TIMEOUT_S, TimeUnit.SECONDS);
+    // the adopted dataset is "shopping", or "shopping.<first>" if the current user has a "shopping" already
+    List<SyncReport> reports = restarted.client.syncAll().timeout(TIMEOUT_S, TimeUnit.SECONDS).blockingGet();
+    assertThat(reports.stream().mapToLong(SyncReport::recordsPushed).sum()).isEqualTo(1);
+    assertThat(restarted.client.listDatasets()).anySatisfy(d -> assertThat(
+        restarted.client.dataset(d.name()).get("items")).isEqualTo("the first user's unsynced edit"));
+    assertThat(restarted.client.currentStatus().inactivePendingCount()).isZero();
+  }
+
   private static void assertConverged(Device a, Device b, Map<String, String> expected) {
     assertThat(a.list().getAll()).isEqualTo(expected);
     assertThat(b.list().getAll()).isEqualTo(expected);
