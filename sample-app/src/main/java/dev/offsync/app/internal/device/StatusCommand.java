@@ -1,5 +1,6 @@
 package dev.offsync.app.internal.device;
 
+import dev.offsync.InactiveIdentity;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,13 @@ public final class StatusCommand implements Callable<Integer> {
       List<String> pending = new ArrayList<>(session.dataset().pendingKeys());
       out.add("pending:   " + (pending.isEmpty() ? "nothing" : pending.size() + " key" + (pending.size() == 1 ? "" : "s")
           + ": " + String.join(", ", pending)));
+      List<InactiveIdentity> inactive = session.device().client().inactiveIdentities().blockingGet();
+      for (InactiveIdentity other : inactive) {
+        // never invisible: edits kept under an identity this file no longer syncs as (another --identity-id)
+        out.add("elsewhere: " + other.pendingCount() + " pending record" + (other.pendingCount() == 1 ? "" : "s")
+            + " under identity " + other.identityId() + ", not synced as " + (s.identityId() == null ? "this device"
+            : s.identityId()) + " (sync them with --identity-id " + other.identityId() + ")");
+      }
       LastSync last = session.state().lastSync(session.dataset().name());
       out.add("last sync: " + (last == null ? "never"
           : last.at() + " (pulled " + last.pulled() + ", pushed " + last.pushed() + ", sync count "

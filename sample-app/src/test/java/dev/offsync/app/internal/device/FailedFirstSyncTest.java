@@ -150,4 +150,21 @@ class FailedFirstSyncTest {
     assertThat(undo.exitCode).as(undo.toString()).isZero();
     assertThat(ok(device(phone, "sync")).out).contains("pushed 1");
   }
+
+  @Test
+  void editsLeftUnderAPreviousIdentityOfTheFileStayVisibleInStatus() {
+    ok(device(phone, "--endpoint", server.endpoint(), "--identity-pool", TestServer.POOL, "sync"));
+    String mine = DeviceState.load(phone).identityId();
+    ok(device(phone, "put", "theme", "dark"));
+    String other = existingIdentity();
+
+    CliRun switched = ok(device(phone, "--identity-id", other, "status"));
+
+    assertThat(switched.out).contains("identity:  " + other).contains("pending:   nothing")
+        .contains("elsewhere: 1 pending record under identity " + mine)
+        .contains("--identity-id " + mine);
+    CliRun back = ok(device(phone, "--identity-id", mine, "sync"));
+    assertThat(back.out).contains("pushed 1");
+    assertThat(ok(device(phone, "status")).out).doesNotContain("elsewhere:");
+  }
 }
