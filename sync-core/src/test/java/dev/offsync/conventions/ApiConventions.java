@@ -52,7 +52,8 @@ public final class ApiConventions {
   public static List<Class<?>> classesUnder(Path classesDir, String rootPackage) {
     Path root = classesDir.resolve(rootPackage.replace('.', '/'));
     if (!Files.isDirectory(root)) {
-      return Collections.emptyList();
+      // a check that finds nothing must not pass: a wrong working directory or path would make it vacuous
+      throw new AssertionError("no compiled classes of " + rootPackage + " under " + classesDir.toAbsolutePath());
     }
     try (Stream<Path> files = Files.walk(root)) {
       List<String> names = files
@@ -69,6 +70,9 @@ public final class ApiConventions {
         } catch (ClassNotFoundException | LinkageError e) {
           throw new IllegalStateException("cannot load " + name, e);
         }
+      }
+      if (classes.isEmpty()) {
+        throw new AssertionError("no compiled classes of " + rootPackage + " under " + classesDir.toAbsolutePath());
       }
       return classes;
     } catch (IOException e) {
@@ -156,7 +160,7 @@ public final class ApiConventions {
   public static List<String> undocumentedApi(Path sourceRoot) {
     List<String> violations = new ArrayList<>();
     if (!Files.isDirectory(sourceRoot)) {
-      return violations;
+      throw new AssertionError("no sources to check under " + sourceRoot.toAbsolutePath());
     }
     Set<Path> packagesWithInfo = new HashSet<>();
     Set<Path> packagesWithTypes = new HashSet<>();
@@ -176,6 +180,9 @@ public final class ApiConventions {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (packagesWithTypes.isEmpty()) {
+      throw new AssertionError("no API sources to check under " + sourceRoot.toAbsolutePath());
     }
     for (Path p : packagesWithTypes) {
       if (!packagesWithInfo.contains(p)) {

@@ -1,9 +1,12 @@
 package dev.offsync.conventions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offsync.conventions.fixtures.LeakyApi;
 import dev.offsync.conventions.internal.HiddenEngineType;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -60,5 +63,14 @@ class ApiConventionsTest {
     assertThat(ApiConventions.undocumentedDeclarations("A.java", lines)).containsExactly(
         "A.java:4: no Javadoc on `public static final int UNDOCUMENTED = 1;`",
         "A.java:10: no Javadoc on `public void undocumented() {}`");
+  }
+
+  @Test
+  void aCheckThatFindsNothingToCheckFailsInsteadOfPassing() {
+    Path nowhere = Paths.get("target", "no-such-directory");
+    assertThatThrownBy(() -> ApiConventions.classesUnder(nowhere, "dev.offsync"))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("no compiled classes");
+    assertThatThrownBy(() -> ApiConventions.undocumentedApi(nowhere))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("no sources");
   }
 }

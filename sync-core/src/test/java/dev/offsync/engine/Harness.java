@@ -1,5 +1,6 @@
 package dev.offsync.engine;
 
+import dev.offsync.testing.VirtualClock;
 import dev.offsync.ConflictResolver;
 import dev.offsync.ConflictResolvers;
 import dev.offsync.IdentityProviders;
@@ -16,9 +17,6 @@ import io.reactivex.rxjava3.observers.TestObserver;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -29,7 +27,7 @@ final class Harness {
   static final String ID = "us-east-1:aaaa";
 
   final TestScheduler timer = new TestScheduler();
-  final Clock clock = new VirtualClock(timer);
+  final Clock clock = VirtualClock.following(timer);
   final FakeRemoteStore remote = new FakeRemoteStore(clock::instant);
   private final List<SyncClient> clients = new ArrayList<>();
 
@@ -100,28 +98,5 @@ final class Harness {
   }
 
   /** A {@link Clock} that reads the {@link TestScheduler}'s virtual time. */
-  static final class VirtualClock extends Clock {
-    private static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00Z");
-    private final TestScheduler scheduler;
-
-    VirtualClock(TestScheduler scheduler) {
-      this.scheduler = scheduler;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return ORIGIN.plusMillis(scheduler.now(TimeUnit.MILLISECONDS));
-    }
-  }
 
 }

@@ -1,5 +1,7 @@
 package dev.offsync.model;
 
+import dev.offsync.testing.ForwardingRemoteStore;
+import dev.offsync.testing.VirtualClock;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.offsync.testing.NoUndeliverableErrors;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +36,6 @@ import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -218,20 +218,14 @@ public class ModelBasedSyncTest {
    * Wraps the fake for one device and records, exactly, which pushes the server applied (also when the
    * caller then sees a lost acknowledgement), so that edits can be marked as having reached the server.
    */
-  final class TrackingRemote implements RemoteStore {
+  final class TrackingRemote extends ForwardingRemoteStore {
     private final World world;
     private final int device;
 
     TrackingRemote(World world, int device) {
+      super(world.remote);
       this.world = world;
       this.device = device;
-    }
-
-    @Override
-    public Single<RecordPage> listRecords(String identityId, String datasetName, long lastSyncCount,
-        String nextToken, int maxResults, String syncSessionToken) {
-      return world.remote.listRecords(identityId, datasetName, lastSyncCount, nextToken, maxResults,
-          syncSessionToken);
     }
 
     @Override
@@ -259,11 +253,6 @@ public class ModelBasedSyncTest {
     }
 
     @Override
-    public Single<DatasetMetadata> describeDataset(String identityId, String datasetName) {
-      return world.remote.describeDataset(identityId, datasetName);
-    }
-
-    @Override
     public Single<DatasetMetadata> deleteDataset(String identityId, String datasetName) {
       return Single.defer(() -> world.remote.deleteDataset(identityId, datasetName).doOnEvent((result, error) -> {
         if (!world.remote.datasetExists(identityId, datasetName)) {
@@ -273,11 +262,6 @@ public class ModelBasedSyncTest {
         }
       }));
     }
-
-    @Override
-    public Single<DatasetPage> listDatasets(String identityId, String nextToken, int maxResults) {
-      return world.remote.listDatasets(identityId, nextToken, maxResults);
-    }
   }
 
   /** Everything of one run. */
@@ -285,7 +269,7 @@ public class ModelBasedSyncTest {
     final long seed;
     final Random random;
     final TestScheduler timer = new TestScheduler();
-    final Clock clock = new VirtualClock(timer);
+    final Clock clock = VirtualClock.following(timer);
     final FakeRemoteStore remote = new FakeRemoteStore(clock::instant);
     final List<Device> devices = new ArrayList<>();
     final List<Edit> edits = new ArrayList<>();
@@ -615,27 +599,4 @@ public class ModelBasedSyncTest {
   }
 
   /** A {@link Clock} on the {@link TestScheduler}'s virtual time. */
-  static final class VirtualClock extends Clock {
-    private static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00Z");
-    private final TestScheduler scheduler;
-
-    VirtualClock(TestScheduler scheduler) {
-      this.scheduler = scheduler;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return ORIGIN.plusMillis(scheduler.now(TimeUnit.MILLISECONDS));
-    }
-  }
 }

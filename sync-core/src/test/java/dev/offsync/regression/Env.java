@@ -1,5 +1,6 @@
 package dev.offsync.regression;
 
+import dev.offsync.testing.VirtualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.ConflictResolver;
@@ -19,8 +20,6 @@ import io.reactivex.rxjava3.schedulers.Schedulers;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,7 +34,7 @@ final class Env {
   static final String DS = "settings";
 
   final TestScheduler timer = new TestScheduler();
-  final Clock clock = new VirtualClock(timer);
+  final Clock clock = VirtualClock.following(timer);
   final FakeRemoteStore remote = new FakeRemoteStore(clock::instant);
   final InMemoryLocalStore store = new InMemoryLocalStore();
 
@@ -128,29 +127,6 @@ final class Env {
   }
 
   /** A {@link Clock} on the {@link TestScheduler}'s virtual time. */
-  static final class VirtualClock extends Clock {
-    private static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00Z");
-    private final TestScheduler scheduler;
-
-    VirtualClock(TestScheduler scheduler) {
-      this.scheduler = scheduler;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return ORIGIN.plusMillis(scheduler.now(TimeUnit.MILLISECONDS));
-    }
-  }
 
   /**
    * A {@link LocalStore} that runs an app action just before the engine's next write transaction, as if the

@@ -1,5 +1,6 @@
 package dev.offsync.http.e2e;
 
+import dev.offsync.testing.ForwardingRemoteStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.Dataset;
@@ -81,13 +82,12 @@ class DeleteRecreateEndToEndTest {
    * The real HTTP remote store of a device, losing the acknowledgement of its next UpdateRecords or DeleteDataset
    * when asked: the server applies the call, the device sees a {@link NetworkException}.
    */
-  private static final class LossyRemote implements RemoteStore {
-    private final RemoteStore real;
+  private static final class LossyRemote extends ForwardingRemoteStore {
     final AtomicBoolean loseNextUpdate = new AtomicBoolean();
     final AtomicBoolean loseNextDelete = new AtomicBoolean();
 
     LossyRemote(RemoteStore real) {
-      this.real = real;
+      super(real);
     }
 
     private static <T> Single<T> lose(Single<T> call, AtomicBoolean flag) {
@@ -97,30 +97,14 @@ class DeleteRecreateEndToEndTest {
     }
 
     @Override
-    public Single<RecordPage> listRecords(String identityId, String datasetName, long lastSyncCount,
-        String nextToken, int maxResults, String syncSessionToken) {
-      return real.listRecords(identityId, datasetName, lastSyncCount, nextToken, maxResults, syncSessionToken);
-    }
-
-    @Override
     public Single<List<RemoteRecord>> updateRecords(String identityId, String datasetName,
         List<RecordPatch> patches, String syncSessionToken, String deviceId) {
-      return lose(real.updateRecords(identityId, datasetName, patches, syncSessionToken, deviceId), loseNextUpdate);
-    }
-
-    @Override
-    public Single<DatasetMetadata> describeDataset(String identityId, String datasetName) {
-      return real.describeDataset(identityId, datasetName);
+      return lose(super.updateRecords(identityId, datasetName, patches, syncSessionToken, deviceId), loseNextUpdate);
     }
 
     @Override
     public Single<DatasetMetadata> deleteDataset(String identityId, String datasetName) {
-      return lose(real.deleteDataset(identityId, datasetName), loseNextDelete);
-    }
-
-    @Override
-    public Single<DatasetPage> listDatasets(String identityId, String nextToken, int maxResults) {
-      return real.listDatasets(identityId, nextToken, maxResults);
+      return lose(super.deleteDataset(identityId, datasetName), loseNextDelete);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.offsync.http.e2e;
 
+import dev.offsync.testing.VirtualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ class EndToEndTest {
   static final String DEV_SECRET = "dev-secret-0123456789abcdef";
 
   @TempDir Path data;
-  private final MutableClock clock = new MutableClock(Instant.now());
+  private final VirtualClock clock = VirtualClock.startingAt(Instant.now());
   private final ConcurrentLinkedQueue<Runnable> heldBulkPublishes = new ConcurrentLinkedQueue<>();
   private boolean holdBulkPublish;
   private SyncServer server;
@@ -313,7 +314,7 @@ class EndToEndTest {
   @Test
   void expiredCognitoCredentialsAreRefreshedOnceOnTheServersRejection() {
     // the provider's clock stands still, so it believes its cached credentials are fresh
-    MutableClock providerClock = new MutableClock(clock.instant());
+    VirtualClock providerClock = VirtualClock.startingAt(clock.instant());
     CognitoIdentityCredentialsProvider identity = identityProvider(providerClock);
     CognitoSyncClient user = client(identity, clock);
     String id = identity.identityId();

@@ -1,5 +1,6 @@
 package dev.offsync.http.e2e;
 
+import dev.offsync.testing.VirtualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +48,7 @@ class IdentityRenewalEndToEndTest {
 
   @TempDir Path dirA;
   @TempDir Path dirB;
-  private final MutableClock clock = new MutableClock(Instant.now());
+  private final VirtualClock clock = VirtualClock.startingAt(Instant.now());
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   @AfterEach

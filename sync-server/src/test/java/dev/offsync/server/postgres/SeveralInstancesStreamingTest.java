@@ -6,7 +6,7 @@ import dev.offsync.server.SyncServer;
 import dev.offsync.server.SyncStores;
 import dev.offsync.server.testing.CapturingStreamSink;
 import dev.offsync.server.testing.CapturingStreamSink.Published;
-import dev.offsync.server.testing.TestClock;
+import dev.offsync.testing.VirtualClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,7 +46,7 @@ class SeveralInstancesStreamingTest {
   @TempDir Path dirA;
   @TempDir Path dirB;
 
-  private final TestClock clock = new TestClock();
+  private final VirtualClock clock = VirtualClock.systemPlusOffset();
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   private SyncServer start(Path dir, String schema, CapturingStreamSink sink) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offsync.server.SyncServer;
 import dev.offsync.server.SyncStores;
-import dev.offsync.server.testing.TestClock;
+import dev.offsync.testing.VirtualClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class SeveralInstancesTest {
   @TempDir Path dirA;
   @TempDir Path dirB;
 
-  private final TestClock clock = new TestClock();
+  private final VirtualClock clock = VirtualClock.systemPlusOffset();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private SyncServer a;
   private SyncServer b;

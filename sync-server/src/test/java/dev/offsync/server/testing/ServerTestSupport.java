@@ -1,5 +1,6 @@
 package dev.offsync.server.testing;
 
+import dev.offsync.testing.VirtualClock;
 import dev.offsync.server.SyncServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public abstract class ServerTestSupport {
   @Parameter protected StoreFactory storeFactory;
   @TempDir protected Path dataDir;
 
-  protected final TestClock clock = new TestClock();
+  protected final VirtualClock clock = VirtualClock.systemPlusOffset();
   protected SyncServer server;
   private final List<AutoCloseable> closeables = new ArrayList<>();
 

@@ -21,10 +21,13 @@ import software.amazon.awssdk.services.cognitosync.model.InvalidParameterExcepti
 import software.amazon.awssdk.services.cognitosync.model.Operation;
 import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
 
-/** Regression tests for defects found in an adversarial review of the server. */
+/**
+ * Hostile or unusual request input at the edges: SigV4 header folding, huge timestamp exponents, a missing sync
+ * session token, numbers beyond BigDecimal, unpaired surrogates; and no idle HTTP client threads without webhooks.
+ */
 @ParameterizedClass(name = "[{index}] {0}")
 @MethodSource("dev.offsync.server.testing.StoreFactories#all")
-class ReviewFindingsTest extends ServerTestSupport {
+class InputEdgeCasesTest extends ServerTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String IDENTITY = "us-east-1%3A11111111-2222-3333-4444-555555555555";
   private static final String DS = "/identitypools/" + POOL.replace(":", "%3A") + "/identities/" + IDENTITY

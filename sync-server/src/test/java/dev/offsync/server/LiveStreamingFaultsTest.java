@@ -23,11 +23,11 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
 import software.amazon.awssdk.services.cognitosync.model.StreamingStatus;
 
-/** Regression tests for defects of live Cognito Streams found in review. */
+/** Live Cognito Streams under faults: a clock stepping back, a sink torn mid-append, a sink that throws. */
 @ParameterizedClass(name = "[{index}] {0}")
 @MethodSource("dev.offsync.server.testing.StoreFactories#all")
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class LiveStreamingReviewTest extends ServerTestSupport {
+class LiveStreamingFaultsTest extends ServerTestSupport {
   private static final String IDENTITY = "us-east-1:11111111-2222-3333-4444-555555555555";
 
   private CapturingStreamSink sink = new CapturingStreamSink();

@@ -34,11 +34,14 @@ import software.amazon.awssdk.services.cognitosync.model.LambdaThrottledExceptio
 import software.amazon.awssdk.services.cognitosync.model.Operation;
 import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
 
-/** Regression tests for defects of the Sync Trigger found in review; the webhook is a JDK HttpServer on loopback. */
+/**
+ * A Sync Trigger webhook that fails or answers nonsense (a JDK HttpServer on loopback): failures are logged without
+ * the URL's secret path or password, invalid answers are InvalidLambdaFunctionOutput and write nothing.
+ */
 @ParameterizedClass(name = "[{index}] {0}")
 @MethodSource("dev.offsync.server.testing.StoreFactories#all")
 @Timeout(60)
-class SyncTriggerReviewTest extends ServerTestSupport {
+class SyncTriggerFailuresTest extends ServerTestSupport {
   private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:";
   private static final String SECRET = "s3cr3t-path-7f3a9c";
   private static final String PASSWORD = "pa55word-1b2c";

@@ -21,11 +21,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression tests from a review of the fold, merged-copy naming, reporting, identity-rerun and push-sync
- * changes.
+ * Merged copies at their edges: names cut at a dot or at the maximum length, a fold whose resolver answers what could
+ * never be pushed, folding at the dataset limit or after close, and a merge or a user switch while a sync asks for its
+ * identity.
  */
 @ExtendWith(NoUndeliverableErrors.class)
-class TodaysChangesReviewTest {
+class MergedCopyEdgeCasesTest {
   private static final String A = "us-east-1:aaaa";
   private static final String B = "us-east-1:bbbb";
   private final Harness h = new Harness();

@@ -29,9 +29,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Regression tests for defects found in an adversarial review of the engine. */
+/**
+ * A sync racing the app: edits, removals, dataset deletes, wipes, closes and identity changes while it pulls or
+ * pushes, subscribers that throw, a sync failing on the timer thread. Nothing is lost, resurrected or left hanging.
+ */
 @ExtendWith(NoUndeliverableErrors.class)
-class ReviewFindingsTest {
+class SyncRacesTest {
   private final Harness h = new Harness();
   private final FakeRemoteStore remote = h.remote;
 
