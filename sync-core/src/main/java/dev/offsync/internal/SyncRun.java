@@ -234,7 +234,7 @@ final class SyncRun {
               return DeletionOutcome.PURGED;
             }
             // written after delete(): a new dataset, pushed from scratch
-            ClientCore.resetAsNew(tx, id, name);
+            Reparenting.resetAsNew(tx, id, name);
             return DeletionOutcome.RECREATED;
           }));
         })
@@ -447,7 +447,7 @@ final class SyncRun {
       boolean recreate = policy == RemoteDeletionPolicy.ALWAYS_RECREATE
           || (policy == RemoteDeletionPolicy.PURGE_UNLESS_DIRTY && dirty);
       if (recreate) {
-        ClientCore.resetAsNew(tx, id, name, serverHasDataset);
+        Reparenting.resetAsNew(tx, id, name, serverHasDataset);
         return DeletionOutcome.RECREATED;
       }
       List<String> drop = new ArrayList<>();
@@ -907,7 +907,7 @@ final class SyncRun {
       }
       for (LocalDataset other : tx.datasets(id)) {
         if (!other.isDeletedLocally()
-            && ClientCore.isMergedCopyName(name, other.name(), c.limits.maxDatasetNameLength())) {
+            && Reparenting.isMergedCopyName(name, other.name(), c.limits.maxDatasetNameLength())) {
           localMerged.add(other.name());
         }
       }
