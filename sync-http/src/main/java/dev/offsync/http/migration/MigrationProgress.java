@@ -20,7 +20,7 @@ public final class MigrationProgress {
    * @param pass the pass: {@code copy}, {@code incremental} or {@code verify}
    * @param identitiesDone the identities finished in this pass (skipped ones included)
    * @param identitiesTotal the identities in the source
-   * @param records the records imported in this pass so far
+   * @param records the records imported in this pass so far (compared, in the verification pass)
    * @param recordsPerSecond the import rate of this pass
    * @param eta the estimated time left in this pass, null while unknown
    */
@@ -61,7 +61,7 @@ public final class MigrationProgress {
   }
 
   /**
-   * Returns the records imported in this pass so far.
+   * Returns the records imported in this pass so far (compared, in the verification pass).
    *
    * @return the value
    */

@@ -272,6 +272,7 @@ public final class PoolMigration {
         long ca = digest(source, sourcePoolId, id, name, a, p);
         long cb = digest(target, targetPoolId, id, name, b, p);
         counts[1] += a.records();
+        p.imported = counts[1];
         if (ca != cb || a.records() != b.records() || a.live() != b.live() || !a.hash().equals(b.hash())) {
           difference(found, where + "source syncCount " + ca + ", " + a.records() + " records (" + a.live()
               + " live), hash " + a.hash() + "; target syncCount " + cb + ", " + b.records() + " records ("
