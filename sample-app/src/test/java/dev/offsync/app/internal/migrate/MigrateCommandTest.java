@@ -172,6 +172,9 @@ class MigrateCommandTest {
     assertThat(m.find()).as(resumed.out).isTrue();
     long skipped = Long.parseLong(m.group(1));
     long imported = Long.parseLong(m.group(2));
+    System.out.println("killed at " + killedAt + " of " + total + " records; the resumed run skipped " + skipped
+        + " identities and imported " + imported + " records; " + resumed.out.lines()
+        .filter(l -> l.startsWith("progress copy")).reduce((x, y) -> y).orElse(""));
     assertThat(skipped).isPositive().isLessThan(count);
     assertThat(imported).isPositive().isLessThanOrEqualTo(total - skipped * 10);
     assertThat(resumed.out).contains("verified: " + (2 * count) + " datasets, " + total + " records, 0 differences");
