@@ -86,6 +86,7 @@ public final class PoolMigration {
     long unchanged;
     int held;
     long lastReport;
+    long lastReportedDone = -1;
 
     Pass(String name, long total) {
       this.name = name;
@@ -162,7 +163,11 @@ public final class PoolMigration {
     if (!last && p.lastReport != 0 && now - p.lastReport < progressIntervalNanos && p.done != p.total) {
       return;
     }
+    if (last && p.lastReportedDone == p.done) {
+      return;
+    }
     p.lastReport = now;
+    p.lastReportedDone = p.done;
     double seconds = Math.max(1e-3, (now - p.started) / 1e9);
     Duration eta = null;
     long copied = p.done - p.skipped;
