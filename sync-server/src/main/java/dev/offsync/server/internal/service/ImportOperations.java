@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -176,9 +175,10 @@ final class ImportOperations {
 
   private static Instant requiredTime(ObjectNode o, String name, String field) {
     Instant t = Fields.time(o, name, field);
-    return Objects.requireNonNullElseGet(t, () -> {
+    if (t == null) {
       throw ApiException.invalid("1 validation error detected: Value null at '" + field
           + "' failed to satisfy constraint: Member must not be null");
-    });
+    }
+    return t;
   }
 }
