@@ -7,7 +7,7 @@ import java.nio.charset.Charset;
 
 /**
  * The {@code offsync} command line ({@code java -jar offsync.jar --help}): {@code demo}, {@code device},
- * {@code cognito-sync} and {@code server}. Exit codes: 0 success, 1 failure, 2 usage error.
+ * {@code cognito-sync}, {@code server} and {@code migrate}. Exit codes: 0 success, 1 failure, 2 usage error.
  */
 public final class Main {
   private Main() {}

@@ -3,6 +3,7 @@ package dev.offsync.app.internal;
 import dev.offsync.app.internal.awscli.CognitoSyncCommand;
 import dev.offsync.app.internal.demo.DemoCommand;
 import dev.offsync.app.internal.device.DeviceCommand;
+import dev.offsync.app.internal.migrate.MigrateCommand;
 import dev.offsync.server.ServerCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
         DemoCommand.class,
         DeviceCommand.class,
         CognitoSyncCommand.class,
-        ServerCommand.class
+        ServerCommand.class,
+        MigrateCommand.class
     })
 public final class RootCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -35,6 +37,6 @@ public final class RootCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: choose one of demo, device, cognito-sync, server");
+        spec.commandLine(), "missing command: choose one of demo, device, cognito-sync, server, migrate");
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Maps method and path to one of the 17 operations, with the model's REST bindings. */
+/** Maps method and path to one of the 17 operations (and offsync's ImportRecords), with the model's REST bindings. */
 public final class Router {
 
   /**
@@ -45,6 +45,7 @@ public final class Router {
     add("GET", d + "/records", Operation.ListRecords);
     add("POST", d + "/subscriptions/{DeviceId}", Operation.SubscribeToDataset);
     add("DELETE", d + "/subscriptions/{DeviceId}", Operation.UnsubscribeFromDataset);
+    add("POST", d + "/import", Operation.ImportRecords);
   }
 
   private void add(String method, String template, Operation op) {

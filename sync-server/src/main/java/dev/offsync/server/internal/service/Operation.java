@@ -1,6 +1,6 @@
 package dev.offsync.server.internal.service;
 
-/** The 17 Cognito Sync operations and who may call them. */
+/** The 17 Cognito Sync operations, offsync's ImportRecords extension, and who may call them. */
 public enum Operation {
   ListRecords(Access.BOTH),
   UpdateRecords(Access.BOTH),
@@ -18,7 +18,9 @@ public enum Operation {
   GetBulkPublishDetails(Access.DEVELOPER),
   RegisterDevice(Access.IDENTITY),
   SubscribeToDataset(Access.IDENTITY),
-  UnsubscribeFromDataset(Access.IDENTITY);
+  UnsubscribeFromDataset(Access.IDENTITY),
+  /** offsync's extension: a verbatim copy of records from another server (docs/server.md, migrating-server.md). */
+  ImportRecords(Access.DEVELOPER);
 
   /** Which kind of credentials may call an operation. */
   public enum Access {

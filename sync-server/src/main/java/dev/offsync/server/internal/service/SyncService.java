@@ -9,6 +9,7 @@ public final class SyncService {
   private final PoolOperations pools;
   private final PushOperations push;
   private final BulkPublisher bulk;
+  private final ImportOperations imports;
 
   /**
    * Creates the service.
@@ -23,6 +24,7 @@ public final class SyncService {
     this.pools = new PoolOperations(settings, pageTokens);
     this.push = new PushOperations(settings);
     this.bulk = new BulkPublisher(settings);
+    this.imports = new ImportOperations(settings);
   }
 
   /** Start-up housekeeping: fails bulk publishes a previous stop interrupted. */
@@ -82,6 +84,7 @@ public final class SyncService {
       case RegisterDevice -> push.registerDevice(call);
       case SubscribeToDataset -> push.subscribe(call, true);
       case UnsubscribeFromDataset -> push.subscribe(call, false);
+      case ImportRecords -> imports.importRecords(call);
     };
   }
 }
