@@ -85,6 +85,40 @@ public final class ServerCommand implements Callable<Integer> {
       defaultValue = "4194304")
   private long maxRequestBytes;
 
+  @Option(names = "--max-threads", description = "HTTP worker threads (they run operations; slow bodies and headers"
+      + " hold none). Default: ${DEFAULT-VALUE}.", defaultValue = "64")
+  private int maxThreads;
+
+  @Option(names = "--max-connections", description = "Open connections accepted at once; past it the server stops"
+      + " accepting until one closes. Default: ${DEFAULT-VALUE}.", defaultValue = "2048")
+  private int maxConnections;
+
+  @Option(names = "--idle-timeout", description = "A connection silent (no byte either way) this long is closed,"
+      + " ISO-8601. Default: ${DEFAULT-VALUE}.", defaultValue = "PT30S")
+  private Duration idleTimeout;
+
+  @Option(names = "--body-timeout", description = "Grace period of the body deadline: a body must be complete within"
+      + " this plus 1 s per --min-body-rate bytes received, else 408, ISO-8601. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "PT10S")
+  private Duration bodyTimeout;
+
+  @Option(names = "--min-body-rate", paramLabel = "BYTES_PER_SECOND",
+      description = "Minimum request body rate after the grace period. Default: ${DEFAULT-VALUE}.", defaultValue = "4096")
+  private long minBodyRate;
+
+  @Option(names = "--max-header-bytes", description = "Request line plus headers cap (431 past it)."
+      + " Default: ${DEFAULT-VALUE}.", defaultValue = "8192")
+  private int maxHeaderBytes;
+
+  @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Serve the Prometheus scrape at GET /metrics on the main port (unauthenticated, no secrets);"
+          + " --no-metrics turns it off. Default: on.")
+  private boolean metricsEndpoint;
+
+  @Option(names = "--drain-delay", description = "On SIGTERM, how long /ready answers 503 while requests are still"
+      + " served, before the drain, ISO-8601. Default: ${DEFAULT-VALUE}.", defaultValue = "PT0S")
+  private Duration drainDelay;
+
   @Option(names = "--sync-session-ttl", description = "SyncSessionToken lifetime, ISO-8601. Default: ${DEFAULT-VALUE}.",
       defaultValue = "PT1H")
   private Duration syncSessionTtl;
@@ -138,8 +172,15 @@ public final class ServerCommand implements Callable<Integer> {
           .maxRecordsPerDataset(maxRecords)
           .maxDatasetBytes(maxDatasetBytes)
           .maxRequestBodyBytes(maxRequestBytes)
+          .maxThreads(maxThreads)
+          .maxConnections(maxConnections)
+          .idleTimeout(idleTimeout)
+          .requestBodyTimeout(bodyTimeout)
+          .minRequestBodyRate(minBodyRate)
+          .maxRequestHeaderBytes(maxHeaderBytes)
           .build());
-      b.syncSessionTokenTtl(syncSessionTtl).credentialsTtl(credentialsTtl).drainTimeout(drainTimeout);
+      b.syncSessionTokenTtl(syncSessionTtl).credentialsTtl(credentialsTtl).drainTimeout(drainTimeout)
+          .drainDelay(drainDelay).metricsEndpoint(metricsEndpoint);
       for (String l : lambdas) {
         int eq = l.indexOf('=');
         if (eq <= 0 || eq == l.length() - 1) {
