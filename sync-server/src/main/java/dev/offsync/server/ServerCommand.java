@@ -167,20 +167,21 @@ public final class ServerCommand implements Callable<Integer> {
       for (String p : identityPools) {
         b.identityPool(p);
       }
-      b.limits(ServerLimits.newBuilder()
-          .maxDatasetsPerIdentity(maxDatasets)
-          .maxRecordsPerDataset(maxRecords)
-          .maxDatasetBytes(maxDatasetBytes)
-          .maxRequestBodyBytes(maxRequestBytes)
-          .maxThreads(maxThreads)
-          .maxConnections(maxConnections)
-          .idleTimeout(idleTimeout)
-          .requestBodyTimeout(bodyTimeout)
-          .minRequestBodyRate(minBodyRate)
-          .maxRequestHeaderBytes(maxHeaderBytes)
-          .build());
+      ServerLimits.Builder lb = ServerLimits.newBuilder();
+      flag("--max-datasets-per-identity", () -> lb.maxDatasetsPerIdentity(maxDatasets));
+      flag("--max-records-per-dataset", () -> lb.maxRecordsPerDataset(maxRecords));
+      flag("--max-dataset-bytes", () -> lb.maxDatasetBytes(maxDatasetBytes));
+      flag("--max-request-bytes", () -> lb.maxRequestBodyBytes(maxRequestBytes));
+      flag("--max-threads", () -> lb.maxThreads(maxThreads));
+      flag("--max-connections", () -> lb.maxConnections(maxConnections));
+      flag("--idle-timeout", () -> lb.idleTimeout(idleTimeout));
+      flag("--body-timeout", () -> lb.requestBodyTimeout(bodyTimeout));
+      flag("--min-body-rate", () -> lb.minRequestBodyRate(minBodyRate));
+      flag("--max-header-bytes", () -> lb.maxRequestHeaderBytes(maxHeaderBytes));
+      b.limits(lb.build());
+      flag("--drain-delay", () -> b.drainDelay(drainDelay));
       b.syncSessionTokenTtl(syncSessionTtl).credentialsTtl(credentialsTtl).drainTimeout(drainTimeout)
-          .drainDelay(drainDelay).metricsEndpoint(metricsEndpoint);
+          .metricsEndpoint(metricsEndpoint);
       for (String l : lambdas) {
         int eq = l.indexOf('=');
         if (eq <= 0 || eq == l.length() - 1) {
@@ -213,6 +214,15 @@ public final class ServerCommand implements Callable<Integer> {
       b.store(PostgresSyncStore.open(pg));
     }
     return b;
+  }
+
+  /** Runs a setter; its IllegalArgumentException comes back naming the flag. */
+  private static void flag(String name, Runnable setter) {
+    try {
+      setter.run();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -766,6 +766,10 @@ public final class SyncServer implements AutoCloseable {
       return new SyncServer(this);
     }
 
+    ServerLimits limits() {
+      return limits;
+    }
+
     List<String> identityPools() {
       return new ArrayList<>(identityPools);
     }

@@ -134,6 +134,15 @@ class SlowClientsTest extends ServerTestSupport {
 
   @Test
   @Timeout(30)
+  void oversizedHeadersGet431AsJson() throws Exception {
+    Socket s = open("GET /identitypools HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n");
+    String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(reply).startsWith("HTTP/1.1 431 ");
+    assertThat(reply).contains("\"__type\":");
+  }
+
+  @Test
+  @Timeout(30)
   void trickleBelowTheMinimumRateIsCutAtTheDeadline() throws Exception {
     Socket s = open(bodyHead(1000) + "{");
     trickleEvery2s(List.of(s));
