@@ -177,7 +177,7 @@ public final class SyncServer implements AutoCloseable {
       server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
       GracefulHandler gracefulHandler = new GracefulHandler(handler);
       server.setHandler(gracefulHandler);
-      server.setErrorHandler(new JsonErrorHandler());
+      server.setErrorHandler(new JsonErrorHandler(metrics));
       server.setStopTimeout(config.drainTimeout.toMillis());
       server.setStopAtShutdown(false);
       server.start();

@@ -102,12 +102,15 @@ class SlowClientsTest extends ServerTestSupport {
       slow.add(open("GET /identitypools HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a"));
     }
     trickleEvery2s(slow);
+    // every slow body has reached the handler (a server that read bodies on workers would have 64 pinned now)
+    await().atMost(Duration.ofSeconds(20)).until(() -> bodyReads() == 100);
     for (int i = 0; i < 3; i++) {
       long start = System.nanoTime();
       sync.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY));
       long ms = (System.nanoTime() - start) / 1_000_000;
       assertThat(ms).as("normal request %d served in %d ms", i, ms).isLessThan(1000);
     }
+    assertThat(bodyReads()).isEqualTo(100);
     // the slow clients were all still open and unanswered while the normal client was served
     for (Socket s : slow) {
       assertThat(s.isClosed()).isFalse();
@@ -139,6 +142,8 @@ class SlowClientsTest extends ServerTestSupport {
     String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(reply).startsWith("HTTP/1.1 431 ");
     assertThat(reply).contains("\"__type\":");
+    assertThat(server.metrics().registry().find("offsync.requests").tag("operation", "Unknown").tag("status", "431")
+        .timer().count()).isEqualTo(1);
   }
 
   @Test
@@ -175,6 +180,10 @@ class SlowClientsTest extends ServerTestSupport {
     assertThat(log).contains("client closed the connection");
     assertThat(log).doesNotContain(" ERROR ");
     assertThat(requests("InternalErrorException")).isZero();
+  }
+
+  private double bodyReads() {
+    return server.metrics().registry().get("offsync.http.body.reads").gauge().value();
   }
 
   private long requests(String error) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import dev.offsync.server.internal.metrics.ServerMetrics;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -37,6 +38,7 @@ final class BodyReader implements Runnable {
   private final Scheduler scheduler;
   private final Executor executor;
   private final Consumer<Result> consumer;
+  private final ServerMetrics metrics;
   private final long start = System.nanoTime();
   private final ByteArrayOutputStream out;
   private volatile long received;
@@ -47,7 +49,8 @@ final class BodyReader implements Runnable {
   private Scheduler.Task deadline;
 
   private BodyReader(Request request, long maxBytes, long timeoutNanos, long minRate, Executor executor,
-      Consumer<Result> consumer) {
+      ServerMetrics metrics, Consumer<Result> consumer) {
+    this.metrics = metrics;
     this.request = request;
     this.maxBytes = maxBytes;
     // bodies somewhat over the cap are read and discarded (never buffered) so the client gets the 400 on a healthy
@@ -70,16 +73,17 @@ final class BodyReader implements Runnable {
    * @param timeoutNanos the deadline's grace period
    * @param minRate the minimum rate in bytes per second after it
    * @param executor runs the consumer when the body completes after this call returned
+   * @param metrics counts the reads in progress
    * @param consumer receives the result
    */
   static void read(Request request, long maxBytes, long timeoutNanos, long minRate, Executor executor,
-      Consumer<Result> consumer) {
+      ServerMetrics metrics, Consumer<Result> consumer) {
     long declared = request.getLength();
     if (declared == 0) {
       consumer.accept(new Result(new byte[0], null, null));
       return;
     }
-    BodyReader r = new BodyReader(request, maxBytes, timeoutNanos, minRate, executor, consumer);
+    BodyReader r = new BodyReader(request, maxBytes, timeoutNanos, minRate, executor, metrics, consumer);
     if (declared > maxBytes && (declared > r.drainLimit || request.getHeaders().contains(HttpHeader.EXPECT))) {
       consumer.accept(new Result(null, tooLarge(declared, maxBytes), null));
       return;
@@ -94,6 +98,7 @@ final class BodyReader implements Runnable {
   }
 
   private void begin() {
+    metrics.bodyReadStarted();
     synchronized (this) {
       deadline = scheduler.schedule(this::checkDeadline, timeoutNanos, TimeUnit.NANOSECONDS);
     }
@@ -185,6 +190,7 @@ final class BodyReader implements Runnable {
       result = r;
       inline = !started;
     }
+    metrics.bodyReadEnded();
     if (!inline) {
       executor.execute(() -> consumer.accept(r));
     }

@@ -155,7 +155,7 @@ public final class SyncHandler extends Handler.Abstract {
 
   private void withBody(Exchange x, String contentType, Work work) {
     BodyReader.read(x.request(), maxBodyBytes, bodyTimeoutNanos, minBodyRate,
-        x.request().getComponents().getExecutor(), r -> {
+        x.request().getComponents().getExecutor(), metrics, r -> {
           if (r.clientGone() != null) {
             clientGone(x, r.clientGone());
           } else if (r.error() != null) {

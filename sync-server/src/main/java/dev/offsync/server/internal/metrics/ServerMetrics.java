@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -34,6 +35,7 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code offsync_sigv4_failures_total{reason}}: requests refused by signature verification;
  *   <li>{@code offsync_sync_trigger_calls_total}, {@code offsync_sync_trigger_failures_total{reason}};
  *   <li>{@code offsync_stream_publish_failures_total}, {@code offsync_stream_outbox_lag_seconds};
+ *   <li>{@code offsync_http_body_reads}: requests whose body is still arriving;
  *   <li>the JVM binders' {@code jvm_*}, {@code process_*} and {@code system_*} meters.
  * </ul>
  */
@@ -57,6 +59,7 @@ public final class ServerMetrics implements AutoCloseable {
   private final Timer writeFailed;
   private final Counter triggerCalls;
   private final Counter streamPublishFailures;
+  private final AtomicInteger bodyReads = new AtomicInteger();
 
   /** Creates the registry and binds the JVM meters. */
   public ServerMetrics() {
@@ -74,6 +77,9 @@ public final class ServerMetrics implements AutoCloseable {
         .description("Sync Trigger invocations (webhook or embedded function)").register(registry);
     streamPublishFailures = Counter.builder("offsync.stream.publish.failures")
         .description("Failed attempts to publish Cognito Streams records (a stream's batch, or a whole pass)")
+        .register(registry);
+    Gauge.builder("offsync.http.body.reads", bodyReads, AtomicInteger::get)
+        .description("Requests whose body is still arriving (they hold a connection, no worker thread)")
         .register(registry);
   }
 
@@ -135,6 +141,16 @@ public final class ServerMetrics implements AutoCloseable {
           .description("Requests refused by signature verification, by reason").tags("reason", r).register(registry));
     }
     c.increment();
+  }
+
+  /** A request started waiting for its body. */
+  public void bodyReadStarted() {
+    bodyReads.incrementAndGet();
+  }
+
+  /** A request's body wait ended (complete, refused, timed out, or the client went away). */
+  public void bodyReadEnded() {
+    bodyReads.decrementAndGet();
   }
 
   /** Counts a Sync Trigger invocation. */
