@@ -167,7 +167,9 @@ public final class SyncHandler extends Handler.Abstract {
             } catch (ApiException e) {
               fail(x, e, contentType);
               return;
-            } catch (RuntimeException | IOException e) {
+            } catch (RuntimeException | IOException | Error e) {
+              // an Error too (InternalError, OutOfMemoryError): the operation may run on a worker after the body
+              // arrived, where nothing else would answer the client; it gets a 500 naming no internals
               LOG.error("request {} {} {} failed", x.requestId(), x.method(), x.rawPath(), e);
               fail(x, new ApiException(ErrorType.InternalErrorException,
                   "Internal server error (request id " + x.requestId() + ")"), contentType);
