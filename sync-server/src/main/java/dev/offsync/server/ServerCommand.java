@@ -85,6 +85,40 @@ public final class ServerCommand implements Callable<Integer> {
       defaultValue = "4194304")
   private long maxRequestBytes;
 
+  @Option(names = "--max-threads", description = "HTTP worker threads (they run operations; slow bodies and headers"
+      + " hold none). Default: ${DEFAULT-VALUE}.", defaultValue = "64")
+  private int maxThreads;
+
+  @Option(names = "--max-connections", description = "Open connections accepted at once; past it the server stops"
+      + " accepting until one closes. Default: ${DEFAULT-VALUE}.", defaultValue = "2048")
+  private int maxConnections;
+
+  @Option(names = "--idle-timeout", description = "A connection silent (no byte either way) this long is closed,"
+      + " ISO-8601. Default: ${DEFAULT-VALUE}.", defaultValue = "PT30S")
+  private Duration idleTimeout;
+
+  @Option(names = "--body-timeout", description = "Grace period of the body deadline: a body must be complete within"
+      + " this plus 1 s per --min-body-rate bytes received, else 408, ISO-8601. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "PT10S")
+  private Duration bodyTimeout;
+
+  @Option(names = "--min-body-rate", paramLabel = "BYTES_PER_SECOND",
+      description = "Minimum request body rate after the grace period. Default: ${DEFAULT-VALUE}.", defaultValue = "4096")
+  private long minBodyRate;
+
+  @Option(names = "--max-header-bytes", description = "Request line plus headers cap (431 past it)."
+      + " Default: ${DEFAULT-VALUE}.", defaultValue = "8192")
+  private int maxHeaderBytes;
+
+  @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Serve the Prometheus scrape at GET /metrics on the main port (unauthenticated, no secrets);"
+          + " --no-metrics turns it off. Default: on.")
+  private boolean metricsEndpoint;
+
+  @Option(names = "--drain-delay", description = "On SIGTERM, how long /ready answers 503 while requests are still"
+      + " served, before the drain, ISO-8601. Default: ${DEFAULT-VALUE}.", defaultValue = "PT0S")
+  private Duration drainDelay;
+
   @Option(names = "--sync-session-ttl", description = "SyncSessionToken lifetime, ISO-8601. Default: ${DEFAULT-VALUE}.",
       defaultValue = "PT1H")
   private Duration syncSessionTtl;
@@ -133,13 +167,21 @@ public final class ServerCommand implements Callable<Integer> {
       for (String p : identityPools) {
         b.identityPool(p);
       }
-      b.limits(ServerLimits.newBuilder()
-          .maxDatasetsPerIdentity(maxDatasets)
-          .maxRecordsPerDataset(maxRecords)
-          .maxDatasetBytes(maxDatasetBytes)
-          .maxRequestBodyBytes(maxRequestBytes)
-          .build());
-      b.syncSessionTokenTtl(syncSessionTtl).credentialsTtl(credentialsTtl).drainTimeout(drainTimeout);
+      ServerLimits.Builder lb = ServerLimits.newBuilder();
+      flag("--max-datasets-per-identity", () -> lb.maxDatasetsPerIdentity(maxDatasets));
+      flag("--max-records-per-dataset", () -> lb.maxRecordsPerDataset(maxRecords));
+      flag("--max-dataset-bytes", () -> lb.maxDatasetBytes(maxDatasetBytes));
+      flag("--max-request-bytes", () -> lb.maxRequestBodyBytes(maxRequestBytes));
+      flag("--max-threads", () -> lb.maxThreads(maxThreads));
+      flag("--max-connections", () -> lb.maxConnections(maxConnections));
+      flag("--idle-timeout", () -> lb.idleTimeout(idleTimeout));
+      flag("--body-timeout", () -> lb.requestBodyTimeout(bodyTimeout));
+      flag("--min-body-rate", () -> lb.minRequestBodyRate(minBodyRate));
+      flag("--max-header-bytes", () -> lb.maxRequestHeaderBytes(maxHeaderBytes));
+      b.limits(lb.build());
+      flag("--drain-delay", () -> b.drainDelay(drainDelay));
+      b.syncSessionTokenTtl(syncSessionTtl).credentialsTtl(credentialsTtl).drainTimeout(drainTimeout)
+          .metricsEndpoint(metricsEndpoint);
       for (String l : lambdas) {
         int eq = l.indexOf('=');
         if (eq <= 0 || eq == l.length() - 1) {
@@ -172,6 +214,15 @@ public final class ServerCommand implements Callable<Integer> {
       b.store(PostgresSyncStore.open(pg));
     }
     return b;
+  }
+
+  /** Runs a setter; its IllegalArgumentException comes back naming the flag. */
+  private static void flag(String name, Runnable setter) {
+    try {
+      setter.run();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+    }
   }
 
   /**

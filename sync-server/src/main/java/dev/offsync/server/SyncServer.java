@@ -4,8 +4,10 @@ import dev.offsync.server.internal.auth.CredentialResolverImpl;
 import dev.offsync.server.internal.auth.ServerKey;
 import dev.offsync.server.internal.auth.SigV4Verifier;
 import dev.offsync.server.internal.http.JsonErrorHandler;
+import dev.offsync.server.internal.http.Readiness;
 import dev.offsync.server.internal.http.SyncHandler;
 import dev.offsync.server.internal.identity.IdentityEndpoint;
+import dev.offsync.server.internal.metrics.ServerMetrics;
 import dev.offsync.server.internal.service.Fields;
 import dev.offsync.server.internal.service.FileStreamSink;
 import dev.offsync.server.internal.service.Settings;
@@ -37,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -74,6 +77,8 @@ public final class SyncServer implements AutoCloseable {
   private Server jetty;
   private GracefulHandler graceful;
   private SyncStore store;
+  private ServerMetrics metrics;
+  private Readiness readiness;
   private ExecutorService ownedBulkExecutor;
   private StreamPublisher streamPublisher;
   private WebhookSyncTrigger ownedSyncTrigger;
@@ -107,7 +112,10 @@ public final class SyncServer implements AutoCloseable {
     started = true;
     try {
       Files.createDirectories(config.dataDirectory);
-      store = config.store != null ? config.store : SqliteSyncStore.openInDirectory(config.dataDirectory);
+      metrics = new ServerMetrics();
+      store = metrics.instrument(
+          config.store != null ? config.store : SqliteSyncStore.openInDirectory(config.dataDirectory));
+      readiness = new Readiness(store);
       // several instances on one database share the key through it; otherwise it lives in the data directory
       ServerKey key = store.sharedSecret("server-key", 32).map(ServerKey::of)
           .orElseGet(() -> ServerKey.loadOrCreate(config.dataDirectory));
@@ -131,42 +139,52 @@ public final class SyncServer implements AutoCloseable {
       }
       StreamSink sink = config.streamSink != null ? config.streamSink : new FileStreamSink(config.streamDirectory());
       StreamPublisher publisher = new StreamPublisher(store, sink, clock, config.streamPollInterval,
-          config.streamFirstBackoff, config.streamMaxBackoff, STREAM_LEASE, config.streamBatchBytes);
+          config.streamFirstBackoff, config.streamMaxBackoff, STREAM_LEASE, config.streamBatchBytes,
+          metrics::streamPublishFailure);
+      SyncStore lagStore = store;
+      metrics.streamOutboxLag(clock, c -> StreamPublisher.outboxLagSeconds(lagStore, c));
       Settings settings = new Settings(
           store, key, clock, config.streamDirectory(),
           config.limits.maxDatasetsPerIdentity(), config.limits.maxRecordsPerDataset(),
           config.limits.maxDatasetBytes(), config.syncSessionTokenTtl, config.credentialsTtl,
           config.pushNotifier, bulkExecutor, publisher::wakeUp,
           config.syncTrigger != null ? config.syncTrigger
-              : (ownedSyncTrigger = new WebhookSyncTrigger(config.lambdas, config.syncTriggerTimeout)));
+              : (ownedSyncTrigger = new WebhookSyncTrigger(config.lambdas, config.syncTriggerTimeout)),
+          metrics);
       SyncService service = new SyncService(settings);
       service.recover();
       streamPublisher = publisher;
       publisher.start();
       SigV4Verifier verifier = new SigV4Verifier("cognito-sync", clock, config.maxClockSkew,
           new CredentialResolverImpl(config.developerKeys, key, clock));
-      SyncHandler handler = new SyncHandler(verifier, service, new IdentityEndpoint(settings),
-          config.limits.maxRequestBodyBytes());
+      SyncHandler handler = new SyncHandler(verifier, service, new IdentityEndpoint(settings), config.limits,
+          metrics, readiness, config.metricsEndpoint);
 
-      QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, Math.min(4, config.maxThreads));
+      ServerLimits limits = config.limits;
+      QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(4, limits.maxThreads()));
       threads.setName("offsync-http");
       Server server = new Server(threads);
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
       http.setUriCompliance(UriCompliance.LEGACY);
+      http.setRequestHeaderSize(limits.maxRequestHeaderBytes());
       ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
       connector.setHost(config.host);
       connector.setPort(config.port);
+      connector.setIdleTimeout(limits.idleTimeout().toMillis());
       server.addConnector(connector);
+      // past the cap the connector stops accepting (the kernel's backlog holds new ones) until a connection closes
+      server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
       GracefulHandler gracefulHandler = new GracefulHandler(handler);
       server.setHandler(gracefulHandler);
-      server.setErrorHandler(new JsonErrorHandler());
+      server.setErrorHandler(new JsonErrorHandler(metrics));
       server.setStopTimeout(config.drainTimeout.toMillis());
       server.setStopAtShutdown(false);
       server.start();
       jetty = server;
       graceful = gracefulHandler;
       port = connector.getLocalPort();
+      readiness.started();
       LOG.info("offsync sync-server listening on {} (data: {})", baseUri(), config.dataDirectory.toAbsolutePath());
       return this;
     } catch (Exception e) {
@@ -250,6 +268,19 @@ public final class SyncServer implements AutoCloseable {
   }
 
   private void closeResources() {
+    if (readiness != null) {
+      readiness.draining();
+    }
+    if (jetty != null && !config.drainDelay.isZero()) {
+      // /ready answers 503 from now on while requests are still served: load balancers and orchestrators take the
+      // instance out of rotation before it stops accepting connections
+      LOG.info("draining: /ready reports 503; still serving for {}", config.drainDelay);
+      try {
+        Thread.sleep(config.drainDelay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (jetty != null) {
       try {
         // drain: refuse new requests, wait for in-flight ones, then stop without waiting on idle keep-alive
@@ -295,6 +326,22 @@ public final class SyncServer implements AutoCloseable {
         LOG.warn("closing store: {}", e.toString());
       }
     }
+    if (metrics != null) {
+      metrics.close();
+    }
+  }
+
+  /**
+   * This instance's meters (read by the admin console; scraped at {@code GET /metrics}).
+   *
+   * @return the metrics
+   * @throws IllegalStateException if not started
+   */
+  ServerMetrics metrics() {
+    if (metrics == null) {
+      throw new IllegalStateException("server not started");
+    }
+    return metrics;
   }
 
   /** Builder of a {@link SyncServer}; every setter rejects null. */
@@ -311,6 +358,8 @@ public final class SyncServer implements AutoCloseable {
     private Duration credentialsTtl = Duration.ofHours(1);
     private Duration maxClockSkew = Duration.ofMinutes(5);
     private Duration drainTimeout = Duration.ofSeconds(30);
+    private Duration drainDelay = Duration.ZERO;
+    private boolean metricsEndpoint = true;
     private PushNotifier pushNotifier = new LoggingPushNotifier();
     private Executor bulkPublishExecutor;
     private StreamSink streamSink;
@@ -319,7 +368,6 @@ public final class SyncServer implements AutoCloseable {
     private Duration streamMaxBackoff = Duration.ofMinutes(1);
     private long streamBatchBytes = StreamPublisher.BATCH_BYTES;
     private SyncStore store;
-    private int maxThreads = 64;
     private final Map<String, URI> lambdas = new LinkedHashMap<>();
     private SyncTrigger syncTrigger;
     private Duration syncTriggerTimeout = Duration.ofSeconds(5);
@@ -340,6 +388,8 @@ public final class SyncServer implements AutoCloseable {
       b.credentialsTtl = credentialsTtl;
       b.maxClockSkew = maxClockSkew;
       b.drainTimeout = drainTimeout;
+      b.drainDelay = drainDelay;
+      b.metricsEndpoint = metricsEndpoint;
       b.pushNotifier = pushNotifier;
       b.bulkPublishExecutor = bulkPublishExecutor;
       b.streamSink = streamSink;
@@ -348,7 +398,6 @@ public final class SyncServer implements AutoCloseable {
       b.streamMaxBackoff = streamMaxBackoff;
       b.streamBatchBytes = streamBatchBytes;
       b.store = store;
-      b.maxThreads = maxThreads;
       b.lambdas.putAll(lambdas);
       b.syncTrigger = syncTrigger;
       b.syncTriggerTimeout = syncTriggerTimeout;
@@ -519,6 +568,34 @@ public final class SyncServer implements AutoCloseable {
     }
 
     /**
+     * How long a stop keeps serving after {@code GET /ready} started answering 503, before it stops accepting
+     * connections and drains in-flight requests: the time a load balancer needs to notice (a few probe periods).
+     *
+     * @param delay zero or positive; default zero
+     * @return this
+     */
+    public Builder drainDelay(Duration delay) {
+      Objects.requireNonNull(delay, "delay == null");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("delay must not be negative: " + delay);
+      }
+      this.drainDelay = delay;
+      return this;
+    }
+
+    /**
+     * Whether {@code GET /metrics} serves the Prometheus scrape on the main port (unauthenticated; it carries no
+     * secrets: operation names, status codes, error names, JVM figures). Meters are kept either way.
+     *
+     * @param enabled default true
+     * @return this
+     */
+    public Builder metricsEndpoint(boolean enabled) {
+      this.metricsEndpoint = enabled;
+      return this;
+    }
+
+    /**
      * Receives push-sync notifications after committed dataset changes.
      *
      * @param notifier the notifier; default logs each notification
@@ -610,16 +687,14 @@ public final class SyncServer implements AutoCloseable {
     }
 
     /**
-     * Maximum number of HTTP worker threads.
+     * Maximum number of HTTP worker threads: the same as {@code limits(limits.toBuilder().maxThreads(n).build())}
+     * with the limits set so far (see {@link ServerLimits#maxThreads()}).
      *
      * @param maxThreads at least 8; default 64
      * @return this
      */
     public Builder maxThreads(int maxThreads) {
-      if (maxThreads < 8) {
-        throw new IllegalArgumentException("maxThreads must be at least 8: " + maxThreads);
-      }
-      this.maxThreads = maxThreads;
+      this.limits = limits.toBuilder().maxThreads(maxThreads).build();
       return this;
     }
 
@@ -689,6 +764,10 @@ public final class SyncServer implements AutoCloseable {
         throw new IllegalStateException("give either syncTrigger(...) or lambda(...) mappings, not both");
       }
       return new SyncServer(this);
+    }
+
+    ServerLimits limits() {
+      return limits;
     }
 
     List<String> identityPools() {

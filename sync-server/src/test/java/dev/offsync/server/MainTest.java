@@ -31,7 +31,8 @@ class MainTest {
     int code = new CommandLine(new ServerCommand()).setOut(new PrintWriter(out)).execute("--help");
     assertThat(code).isZero();
     assertThat(out.toString()).contains("--host", "--port", "--data", "--stream-dir", "--developer-key", "--identity-pool",
-        "--max-request-bytes", "--sync-session-ttl", "--credentials-ttl", "--lambda", "--lambda-timeout", "--help");
+        "--max-request-bytes", "--max-threads", "--max-connections", "--idle-timeout", "--body-timeout",
+        "--min-body-rate", "--max-header-bytes", "--no-metrics", "--drain-delay", "--sync-session-ttl", "--credentials-ttl", "--lambda", "--lambda-timeout", "--help");
   }
 
   @Test
@@ -59,6 +60,33 @@ class MainTest {
     ServerCommand shared = new ServerCommand();
     new CommandLine(shared).parseArgs("--data", dir.toString(), "--stream-dir", dir.resolve("shared").toString());
     assertThat(shared.toServerBuilder().build().streamDirectory()).isEqualTo(dir.resolve("shared"));
+  }
+
+  @Test
+  void httpLimitFlagsSetServerLimitsAndBadValuesNameTheFlag() {
+    ServerCommand c = new ServerCommand();
+    new CommandLine(c).parseArgs("--data", dir.toString(), "--max-threads", "16", "--max-connections", "500",
+        "--idle-timeout", "PT20S", "--body-timeout", "PT3S", "--min-body-rate", "2048", "--max-header-bytes", "4096");
+    ServerLimits l = c.toServerBuilder().limits();
+    assertThat(l.maxThreads()).isEqualTo(16);
+    assertThat(l.maxConnections()).isEqualTo(500);
+    assertThat(l.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(20));
+    assertThat(l.requestBodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+    assertThat(l.minRequestBodyRate()).isEqualTo(2048);
+    assertThat(l.maxRequestHeaderBytes()).isEqualTo(4096);
+    ServerCommand d = new ServerCommand();
+    new CommandLine(d).parseArgs("--data", dir.toString());
+    assertThat(d.toServerBuilder().limits()).isEqualTo(ServerLimits.defaults());
+    String[][] bad = {{"--max-threads", "4"}, {"--max-connections", "0"}, {"--idle-timeout", "PT0S"},
+        {"--body-timeout", "PT-1S"}, {"--min-body-rate", "0"}, {"--max-header-bytes", "100"},
+        {"--drain-delay", "PT-1S"}};
+    for (String[] flag : bad) {
+      StringWriter err = new StringWriter();
+      int code = new CommandLine(new ServerCommand()).setErr(new PrintWriter(err))
+          .execute("--data", dir.toString(), "--port", "0", flag[0], flag[1]);
+      assertThat(code).as(flag[0]).isEqualTo(2);
+      assertThat(err.toString().lines().findFirst().orElse("")).as(flag[0]).contains(flag[0]);
+    }
   }
 
   @Test

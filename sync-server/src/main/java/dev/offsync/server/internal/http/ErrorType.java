@@ -17,6 +17,8 @@ public enum ErrorType {
   LambdaThrottledException(429),
   LambdaSocketTimeoutException(400),
   InternalErrorException(500),
+  // a body that did not arrive within the deadline (slow or stalled client); the connection is closed after it
+  RequestTimeoutException(408),
   // SigV4 failures, named as AWS names them; all 403 as the issue demands
   MissingAuthenticationTokenException(403),
   IncompleteSignatureException(403),

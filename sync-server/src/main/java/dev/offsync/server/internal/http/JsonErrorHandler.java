@@ -1,5 +1,6 @@
 package dev.offsync.server.internal.http;
 
+import dev.offsync.server.internal.metrics.ServerMetrics;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
@@ -8,8 +9,21 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
-/** Jetty's own errors (bad request lines, bad URIs, ...) as JSON, never as an HTML page. */
+/**
+ * Jetty's own errors (bad request lines, bad URIs, headers too large, ...) as JSON, never as an HTML page; counted in
+ * the metrics as operation {@code Unknown}.
+ */
 public final class JsonErrorHandler extends ErrorHandler {
+  private final ServerMetrics metrics;
+
+  /**
+   * Creates the handler.
+   *
+   * @param metrics where the errors are counted
+   */
+  public JsonErrorHandler(ServerMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
@@ -32,6 +46,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
     response.getHeaders().put("x-amzn-ErrorType", type);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    metrics.request("Unknown", status, type, Math.max(0, System.nanoTime() - request.getBeginNanoTime()));
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
   }

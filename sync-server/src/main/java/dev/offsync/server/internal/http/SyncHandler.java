@@ -4,23 +4,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offsync.server.internal.auth.Principal;
 import dev.offsync.server.internal.auth.SigV4Verifier;
 import dev.offsync.server.internal.identity.IdentityEndpoint;
+import dev.offsync.server.ServerLimits;
 import dev.offsync.server.internal.json.Json;
+import dev.offsync.server.internal.metrics.ServerMetrics;
 import dev.offsync.server.internal.service.ApiCall;
 import dev.offsync.server.internal.service.SyncService;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -29,19 +27,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's only Jetty handler: {@code GET /health}, the identity endpoint ({@code POST /} with
- * {@code X-Amz-Target}), and the 17 signed Cognito Sync operations. Every response carries
- * {@code x-amzn-RequestId}; every error is JSON; one access-log line is written per request.
+ * The server's only Jetty handler: {@code GET /health} (live), {@code GET /ready} (ready), {@code GET /metrics}
+ * (Prometheus, unless turned off), the identity endpoint ({@code POST /} with {@code X-Amz-Target}), and the 17
+ * signed Cognito Sync operations. Bodies are read without holding a worker (see {@link BodyReader}); the operation
+ * then runs on a worker. Every response carries {@code x-amzn-RequestId}; every error is JSON; one access-log line
+ * is written per request, and one sample recorded in {@link ServerMetrics}.
  */
 public final class SyncHandler extends Handler.Abstract {
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.offsync.server.access");
   private static final Logger LOG = LoggerFactory.getLogger(SyncHandler.class);
+  private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Router router = new Router();
   private final SigV4Verifier verifier;
   private final SyncService service;
   private final IdentityEndpoint identity;
   private final long maxBodyBytes;
+  private final long bodyTimeoutNanos;
+  private final long minBodyRate;
+  private final ServerMetrics metrics;
+  private final Readiness readiness;
+  private final boolean serveMetrics;
+
+  /** Work on a request's body, run on a worker. */
+  private interface Work {
+    byte[] run(byte[] body) throws IOException;
+  }
+
+  /** One request in flight. */
+  private record Exchange(Request request, Response response, Callback callback, long start, String requestId,
+      String method, String rawPath, String op) {}
 
   /**
    * Creates the handler.
@@ -49,14 +64,23 @@ public final class SyncHandler extends Handler.Abstract {
    * @param verifier SigV4 verification
    * @param service the operations
    * @param identity the identity endpoint
-   * @param maxBodyBytes body size cap
+   * @param limits the body cap, deadline and minimum rate
+   * @param metrics where requests are counted
+   * @param readiness what {@code /ready} reports
+   * @param serveMetrics whether {@code GET /metrics} answers (else 404 like any unknown path)
    */
-  public SyncHandler(SigV4Verifier verifier, SyncService service, IdentityEndpoint identity, long maxBodyBytes) {
+  public SyncHandler(SigV4Verifier verifier, SyncService service, IdentityEndpoint identity, ServerLimits limits,
+      ServerMetrics metrics, Readiness readiness, boolean serveMetrics) {
     super(InvocationType.BLOCKING);
     this.verifier = verifier;
     this.service = service;
     this.identity = identity;
-    this.maxBodyBytes = maxBodyBytes;
+    this.maxBodyBytes = limits.maxRequestBodyBytes();
+    this.bodyTimeoutNanos = limits.requestBodyTimeout().toNanos();
+    this.minBodyRate = limits.minRequestBodyRate();
+    this.metrics = metrics;
+    this.readiness = readiness;
+    this.serveMetrics = serveMetrics;
   }
 
   @Override
@@ -68,58 +92,126 @@ public final class SyncHandler extends Handler.Abstract {
     if (rawPath == null || rawPath.isEmpty()) {
       rawPath = "/";
     }
-    String op = "-";
-    int status;
-    byte[] body;
-    String contentType = "application/json";
-    String errorType = null;
-    try {
-      String target = request.getHeaders().get("X-Amz-Target");
-      if ("/health".equals(rawPath) && ("GET".equals(method) || "HEAD".equals(method))) {
-        op = "Health";
-        ObjectNode h = Json.MAPPER.createObjectNode();
-        h.put("status", "UP");
-        body = Json.MAPPER.writeValueAsBytes(h);
-      } else if ("/".equals(rawPath) && target != null) {
-        op = target;
-        contentType = "application/x-amz-json-1.1";
-        if (!"POST".equals(method)) {
-          throw new ApiException(ErrorType.MethodNotAllowedException, "Use POST for " + target);
-        }
-        body = identity.handle(target, readBody(request));
+    boolean get = "GET".equals(method) || "HEAD".equals(method);
+    String target = request.getHeaders().get("X-Amz-Target");
+    if (get && "/health".equals(rawPath)) {
+      Exchange x = new Exchange(request, response, callback, start, requestId, method, rawPath, "Health");
+      respond(x, 200, status("UP"), "application/json", null);
+    } else if (get && "/ready".equals(rawPath)) {
+      Exchange x = new Exchange(request, response, callback, start, requestId, method, rawPath, "Ready");
+      String problem = readiness.problem();
+      respond(x, problem == null ? 200 : 503, status(problem == null ? "READY" : problem), "application/json", null);
+    } else if (get && serveMetrics && "/metrics".equals(rawPath)) {
+      Exchange x = new Exchange(request, response, callback, start, requestId, method, rawPath, "Metrics");
+      respond(x, 200, metrics.scrape().getBytes(StandardCharsets.UTF_8), PROMETHEUS_TYPE, null);
+    } else if ("/".equals(rawPath) && target != null) {
+      Exchange x = new Exchange(request, response, callback, start, requestId, method, rawPath, identityOp(target));
+      if (!"POST".equals(method)) {
+        fail(x, new ApiException(ErrorType.MethodNotAllowedException, "Use POST for " + target),
+            "application/x-amz-json-1.1");
       } else {
-        Router.Match match = router.match(method, rawPath);
-        op = match.operation().name();
-        byte[] in = readBody(request);
+        withBody(x, "application/x-amz-json-1.1", in -> identity.handle(target, in));
+      }
+    } else {
+      Router.Match match;
+      try {
+        match = router.match(method, rawPath);
+      } catch (ApiException e) {
+        fail(new Exchange(request, response, callback, start, requestId, method, rawPath, "Unknown"), e,
+            "application/json");
+        return true;
+      }
+      Exchange x = new Exchange(request, response, callback, start, requestId, method, rawPath,
+          match.operation().name());
+      withBody(x, "application/json", in -> {
         Map<String, List<String>> headers = headers(request);
         String rawQuery = request.getHttpURI().getQuery();
-        Principal principal = verifier.verify(method, rawPath, rawQuery, headers, in);
-        body = service.execute(
+        Principal principal;
+        try {
+          principal = verifier.verify(method, x.rawPath(), rawQuery, headers, in);
+        } catch (ApiException e) {
+          metrics.sigV4Failure(e.type().name());
+          throw e;
+        }
+        return service.execute(
             new ApiCall(match.operation(), match.pathParams(), query(rawQuery), headers, in, principal));
-      }
-      status = 200;
-    } catch (ApiException e) {
-      status = e.status();
-      errorType = e.type().name();
-      body = errorBody(errorType, e.getMessage());
-    } catch (RuntimeException | IOException e) {
-      LOG.error("request {} {} {} failed", requestId, method, rawPath, e);
-      status = 500;
-      errorType = ErrorType.InternalErrorException.name();
-      body = errorBody(errorType, "Internal server error (request id " + requestId + ")");
+      });
     }
+    return true;
+  }
+
+  /** The metrics label of an identity call: its operation if it is one the endpoint serves, never client text. */
+  private static String identityOp(String target) {
+    return switch (target) {
+      case IdentityEndpoint.TARGET_PREFIX + "GetId" -> "GetId";
+      case IdentityEndpoint.TARGET_PREFIX + "GetCredentialsForIdentity" -> "GetCredentialsForIdentity";
+      default -> "UnknownIdentityOperation";
+    };
+  }
+
+  private static byte[] status(String status) {
+    return ("{\"status\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void withBody(Exchange x, String contentType, Work work) {
+    BodyReader.read(x.request(), maxBodyBytes, bodyTimeoutNanos, minBodyRate,
+        x.request().getComponents().getExecutor(), metrics, r -> {
+          if (r.clientGone() != null) {
+            clientGone(x, r.clientGone());
+          } else if (r.error() != null) {
+            fail(x, r.error(), contentType);
+          } else {
+            byte[] body;
+            try {
+              body = work.run(r.body());
+            } catch (ApiException e) {
+              fail(x, e, contentType);
+              return;
+            } catch (RuntimeException | IOException | Error e) {
+              // an Error too (InternalError, OutOfMemoryError): the operation may run on a worker after the body
+              // arrived, where nothing else would answer the client; it gets a 500 naming no internals
+              LOG.error("request {} {} {} failed", x.requestId(), x.method(), x.rawPath(), e);
+              fail(x, new ApiException(ErrorType.InternalErrorException,
+                  "Internal server error (request id " + x.requestId() + ")"), contentType);
+              return;
+            }
+            respond(x, 200, body, contentType, null);
+          }
+        });
+  }
+
+  private void clientGone(Exchange x, Throwable cause) {
+    // not a server error: the client closed or reset its connection before its body was complete
+    long nanos = System.nanoTime() - x.start();
+    metrics.request(x.op(), 499, "ClientClosedRequest", nanos);
+    ACCESS.info("method={} path={} op={} status=- ms={} requestId={} error=client closed the connection ({})",
+        x.method(), x.rawPath(), x.op(), nanos / 1_000_000, x.requestId(), cause.toString());
+    x.callback().failed(cause);
+  }
+
+  private void fail(Exchange x, ApiException e, String contentType) {
+    String type = e.type().name();
+    respond(x, e.status(), errorBody(type, e.getMessage()), contentType, type);
+  }
+
+  private void respond(Exchange x, int status, byte[] body, String contentType, String errorType) {
+    Response response = x.response();
     response.setStatus(status);
-    response.getHeaders().put("x-amzn-RequestId", requestId);
+    response.getHeaders().put("x-amzn-RequestId", x.requestId());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     if (errorType != null) {
       response.getHeaders().put("x-amzn-ErrorType", errorType);
     }
+    if (status == 408) {
+      // the rest of the body may still come (or never): the connection cannot carry another request
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    ACCESS.info("method={} path={} op={} status={} ms={} requestId={}{}", method, rawPath, op, status, ms,
-        requestId, errorType == null ? "" : " error=" + errorType);
-    response.write(true, "HEAD".equals(method) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
-    return true;
+    long nanos = System.nanoTime() - x.start();
+    metrics.request(x.op(), status, errorType == null ? ServerMetrics.NO_ERROR : errorType, nanos);
+    ACCESS.info("method={} path={} op={} status={} ms={} requestId={}{}", x.method(), x.rawPath(), x.op(), status,
+        nanos / 1_000_000, x.requestId(), errorType == null ? "" : " error=" + errorType);
+    response.write(true, "HEAD".equals(x.method()) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), x.callback());
   }
 
   /**
@@ -137,66 +229,6 @@ public final class SyncHandler extends Handler.Abstract {
       return Json.MAPPER.writeValueAsBytes(n);
     } catch (IOException e) {
       return ("{\"message\":\"" + type + "\"}").getBytes(StandardCharsets.UTF_8);
-    }
-  }
-
-  private byte[] readBody(Request request) throws IOException {
-    long declared = request.getLength();
-    // Bodies somewhat over the cap are read and discarded (never buffered) so the client gets the 400 on a healthy
-    // connection; anything larger is refused unread and Jetty closes the connection.
-    long drainLimit = Math.min(Long.MAX_VALUE / 2, maxBodyBytes) * 4 + 1024 * 1024;
-    boolean expectsContinue = request.getHeaders().contains(HttpHeader.EXPECT);
-    if (declared > maxBodyBytes) {
-      if (declared <= drainLimit && !expectsContinue) {
-        drain(request, drainLimit);
-      }
-      throw ApiException.invalid("Request body of " + declared + " bytes exceeds the limit of " + maxBodyBytes);
-    }
-    if (declared == 0) {
-      return new byte[0];
-    }
-    if (declared > 0) {
-      // the usual case, a Content-Length within the cap: read into an array of that size, then to the end
-      byte[] body = new byte[(int) declared];
-      int off = 0;
-      try (InputStream in = Content.Source.asInputStream(request)) {
-        int n;
-        while (off < body.length && (n = in.read(body, off, body.length - off)) > 0) {
-          off += n;
-        }
-        if (off == body.length && in.read() >= 0) {
-          throw ApiException.invalid("Request body is longer than its Content-Length");
-        }
-      }
-      return off == body.length ? body : Arrays.copyOf(body, off);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-    byte[] buf = new byte[16 * 1024];
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      int n;
-      long total = 0;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > maxBodyBytes) {
-          while (total <= drainLimit && (n = in.read(buf)) > 0) {
-            total += n;
-          }
-          throw ApiException.invalid("Request body exceeds the limit of " + maxBodyBytes + " bytes");
-        }
-        out.write(buf, 0, n);
-      }
-    }
-    return out.toByteArray();
-  }
-
-  private static void drain(Request request, long limit) throws IOException {
-    byte[] buf = new byte[16 * 1024];
-    long total = 0;
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      int n;
-      while (total <= limit && (n = in.read(buf)) > 0) {
-        total += n;
-      }
     }
   }
 

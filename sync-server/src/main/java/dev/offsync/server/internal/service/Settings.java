@@ -1,6 +1,7 @@
 package dev.offsync.server.internal.service;
 
 import dev.offsync.server.internal.auth.ServerKey;
+import dev.offsync.server.internal.metrics.ServerMetrics;
 import dev.offsync.server.spi.PushNotifier;
 import dev.offsync.server.spi.SyncTrigger;
 import dev.offsync.server.spi.SyncStore;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executor;
  * @param streamCommitted called after a transaction that added a Cognito Streams outbox entry committed (wakes the
  *     stream publisher); must not block
  * @param syncTrigger runs the function a pool's {@code SyncTrigger} event names
+ * @param metrics the server's meters
  */
 public record Settings(
     SyncStore store,
@@ -40,4 +42,5 @@ public record Settings(
     PushNotifier notifier,
     Executor bulkPublishExecutor,
     Runnable streamCommitted,
-    SyncTrigger syncTrigger) {}
+    SyncTrigger syncTrigger,
+    ServerMetrics metrics) {}

@@ -54,6 +54,7 @@ public final class StreamPublisher implements AutoCloseable {
   private final Duration maxBackoff;
   private final Duration lease;
   private final long batchBytes;
+  private final Runnable onFailure;
   private final String owner = "publisher-" + UUID.randomUUID();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition signal = lock.newCondition();
@@ -74,9 +75,11 @@ public final class StreamPublisher implements AutoCloseable {
    * @param maxBackoff the cap of the doubling wait after consecutive failures
    * @param lease how long a pass's lease lasts unless renewed (each batch renews it)
    * @param batchBytes the byte budget of a batch and of a sink call ({@link #BATCH_BYTES} unless testing); positive
+   * @param onFailure called once per failed attempt (a stream's sink call, or a pass the store failed); must not block
    */
   public StreamPublisher(SyncStore store, StreamSink sink, Clock clock, Duration pollInterval, Duration firstBackoff,
-      Duration maxBackoff, Duration lease, long batchBytes) {
+      Duration maxBackoff, Duration lease, long batchBytes, Runnable onFailure) {
+    this.onFailure = Objects.requireNonNull(onFailure, "onFailure == null");
     this.store = Objects.requireNonNull(store, "store == null");
     this.sink = Objects.requireNonNull(sink, "sink == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -88,6 +91,25 @@ public final class StreamPublisher implements AutoCloseable {
       throw new IllegalArgumentException("batchBytes must be positive: " + batchBytes);
     }
     this.batchBytes = batchBytes;
+  }
+
+  /**
+   * The outbox lag: seconds since the oldest entry waiting in the outbox was committed (whichever instance wrote it).
+   *
+   * @param store the store
+   * @param clock the clock
+   * @return the lag, 0 when nothing waits, NaN when the store cannot be read
+   */
+  public static double outboxLagSeconds(SyncStore store, Clock clock) {
+    try {
+      List<StreamOutboxEntry> oldest = store.read(tx -> tx.streamOutbox(1, Long.MAX_VALUE, Set.of()));
+      if (oldest.isEmpty()) {
+        return 0;
+      }
+      return Math.max(0, Duration.between(oldest.get(0).created(), clock.instant()).toMillis() / 1000.0);
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /** Starts the background thread; its first pass publishes what a previous run left. */
@@ -128,6 +150,7 @@ public final class StreamPublisher implements AutoCloseable {
         // an Error too (NoClassDefFoundError, ...): it would otherwise end the thread, and with it every later
         // publishing, until a restart. Sink failures are handled per stream in drain(); this is the store's.
         failures++;
+        onFailure.run();
         Duration wait = backoff(failures);
         // one line per failure; the message of the store, never a line's content
         LOG.warn("stream publishing failed (attempt {}), retrying in {} ms: {}", failures, wait.toMillis(),
@@ -166,6 +189,7 @@ public final class StreamPublisher implements AutoCloseable {
   }
 
   private void streamFailed(String stream, int lines, Throwable e) {
+    onFailure.run();
     StreamBackoff b = failing.computeIfAbsent(stream, s -> new StreamBackoff());
     b.failures++;
     Duration wait = backoff(b.failures);

@@ -79,8 +79,15 @@ final class SyncTriggers {
       return all;
     });
     SyncTriggerEvent event = event(id, patches, stored);
-    SyncTriggerEvent returned = invoke(functionArn, event);
-    return writes(functionArn, event, returned, patches, stored);
+    settings.metrics().syncTriggerCall();
+    try {
+      SyncTriggerEvent returned = invoke(functionArn, event);
+      return writes(functionArn, event, returned, patches, stored);
+    } catch (ApiException e) {
+      // the function failed, timed out, was throttled or answered an invalid event (a 409 found in its answer too)
+      settings.metrics().syncTriggerFailure(e.type().name());
+      throw e;
+    }
   }
 
   static SyncTriggerEvent event(DatasetId id, List<DatasetOperations.Patch> patches, Map<String, StoredRecord> stored) {
