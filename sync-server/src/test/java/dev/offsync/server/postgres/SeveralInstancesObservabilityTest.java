@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.offsync.server.SyncServer;
 import dev.offsync.server.SyncStores;
 import dev.offsync.server.testing.RawClient;
-import dev.offsync.server.testing.TestClock;
+import dev.offsync.testing.VirtualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class SeveralInstancesObservabilityTest {
 
   private SyncServer start(Path dir, String schema) {
     SyncServer s = SyncServer.builder().host("127.0.0.1").port(0).dataDirectory(dir)
-        .developerKey("AKIADEVELOPER0001", "developer-secret-key-0001").identityPool(POOL).clock(new TestClock())
+        .developerKey("AKIADEVELOPER0001", "developer-secret-key-0001").identityPool(POOL).clock(VirtualClock.systemPlusOffset())
         .drainDelay(Duration.ofSeconds(3))
         .store(SyncStores.postgresql(EmbeddedPostgresDatabase.options(schema)))
         .build().start();
