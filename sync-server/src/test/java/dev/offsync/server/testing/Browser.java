@@ -101,7 +101,7 @@ public final class Browser {
     }
     if (!missing.isEmpty()) {
       throw new AssertionError("real-browser test cannot run, missing: " + String.join("; ", missing)
-          + ". Install them (see README, \"Tests\") or pass -D" + SKIP_PROPERTY + "=true to skip.");
+          + ". Install them (README, prerequisites under \"Run every test\") or pass -D" + SKIP_PROPERTY + "=true to skip.");
     }
   }
 
