@@ -142,6 +142,11 @@ public final class ServerCommand implements Callable<Integer> {
       defaultValue = "PT30S")
   private Duration drainTimeout;
 
+  @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+      description = "Browser origin allowed to call the server (CORS; repeatable): scheme://host[:port], or * for any."
+          + " Default: none, CORS off.")
+  private List<String> corsOrigins = new ArrayList<>();
+
   /** Creates the command; picocli fills the options. */
   public ServerCommand() {}
 
@@ -162,6 +167,13 @@ public final class ServerCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--developer-key must be AKID:SECRET");
       }
       b.developerKey(k.substring(0, colon), k.substring(colon + 1));
+    }
+    for (String o : corsOrigins) {
+      try {
+        b.corsOrigin(o);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--cors-origin: " + e.getMessage());
+      }
     }
     try {
       for (String p : identityPools) {

@@ -3,6 +3,7 @@ package dev.offsync.server;
 import dev.offsync.server.internal.auth.CredentialResolverImpl;
 import dev.offsync.server.internal.auth.ServerKey;
 import dev.offsync.server.internal.auth.SigV4Verifier;
+import dev.offsync.server.internal.http.CorsHandler;
 import dev.offsync.server.internal.http.JsonErrorHandler;
 import dev.offsync.server.internal.http.Readiness;
 import dev.offsync.server.internal.http.SyncHandler;
@@ -175,7 +176,8 @@ public final class SyncServer implements AutoCloseable {
       server.addConnector(connector);
       // past the cap the connector stops accepting (the kernel's backlog holds new ones) until a connection closes
       server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-      GracefulHandler gracefulHandler = new GracefulHandler(handler);
+      GracefulHandler gracefulHandler = new GracefulHandler(
+          config.corsOrigins.isEmpty() ? handler : new CorsHandler(config.corsOrigins, handler));
       server.setHandler(gracefulHandler);
       server.setErrorHandler(new JsonErrorHandler(metrics));
       server.setStopTimeout(config.drainTimeout.toMillis());
@@ -371,6 +373,7 @@ public final class SyncServer implements AutoCloseable {
     private final Map<String, URI> lambdas = new LinkedHashMap<>();
     private SyncTrigger syncTrigger;
     private Duration syncTriggerTimeout = Duration.ofSeconds(5);
+    private final Set<String> corsOrigins = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -401,6 +404,7 @@ public final class SyncServer implements AutoCloseable {
       b.lambdas.putAll(lambdas);
       b.syncTrigger = syncTrigger;
       b.syncTriggerTimeout = syncTriggerTimeout;
+      b.corsOrigins.addAll(corsOrigins);
       return b;
     }
 
@@ -746,6 +750,24 @@ public final class SyncServer implements AutoCloseable {
      */
     public Builder syncTriggerTimeout(Duration timeout) {
       this.syncTriggerTimeout = positive("timeout", timeout);
+      return this;
+    }
+
+    /**
+     * Allows browser pages from this origin to call the server (CORS; repeatable). With no origin (the default) CORS is
+     * off: no {@code Access-Control-*} headers, and a preflight is an ordinary request that fails. With origins,
+     * preflights are answered before SigV4 and without touching the store, and responses to an allowed origin carry
+     * {@code Access-Control-Allow-Origin} and {@code Access-Control-Expose-Headers} (see docs/server.md, "Browser
+     * clients (CORS)").
+     *
+     * @param origin {@code scheme://host[:port]} (e.g. {@code https://app.example.com}, no path), or {@code *} for
+     *     any origin
+     * @return this
+     * @throws IllegalArgumentException if the value is not an origin
+     */
+    public Builder corsOrigin(String origin) {
+      Objects.requireNonNull(origin, "origin == null");
+      corsOrigins.add(CorsHandler.normalizeOrigin(origin));
       return this;
     }
 
