@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Builds fixture databases from the checked-in SQL scripts (src/test/resources/awscache). */
-final class FixtureDb {
+public final class FixtureDb {
   private FixtureDb() {}
 
   static Path create(Path file, String... scripts) {
@@ -34,7 +34,8 @@ final class FixtureDb {
     return file;
   }
 
-  static List<String> statements(String script) {
+  /** @return the statements of a fixture script, comments dropped (also used by sync-android's tests) */
+  public static List<String> statements(String script) {
     String text;
     try (InputStream in = FixtureDb.class.getResourceAsStream("/awscache/" + script)) {
       if (in == null) {
@@ -55,7 +56,7 @@ final class FixtureDb {
   }
 
   /** SHA-256 of every file in the directory, with names: proves the legacy files are untouched. */
-  static String snapshot(Path dir) {
+  public static String snapshot(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       StringBuilder sb = new StringBuilder();
