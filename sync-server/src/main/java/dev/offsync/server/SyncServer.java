@@ -145,7 +145,9 @@ public final class SyncServer implements AutoCloseable {
       publisher.start();
       SigV4Verifier verifier = new SigV4Verifier("cognito-sync", clock, config.maxClockSkew,
           new CredentialResolverImpl(config.developerKeys, key, clock));
-      SyncHandler handler = new SyncHandler(verifier, service, new IdentityEndpoint(settings),
+      SigV4Verifier identityVerifier = new SigV4Verifier("cognito-identity", clock, config.maxClockSkew,
+          new CredentialResolverImpl(config.developerKeys, key, clock));
+      SyncHandler handler = new SyncHandler(verifier, identityVerifier, service, new IdentityEndpoint(settings),
           config.limits.maxRequestBodyBytes());
 
       QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, Math.min(4, config.maxThreads));

@@ -39,6 +39,7 @@ public final class SyncHandler extends Handler.Abstract {
 
   private final Router router = new Router();
   private final SigV4Verifier verifier;
+  private final SigV4Verifier identityVerifier;
   private final SyncService service;
   private final IdentityEndpoint identity;
   private final long maxBodyBytes;
@@ -46,14 +47,17 @@ public final class SyncHandler extends Handler.Abstract {
   /**
    * Creates the handler.
    *
-   * @param verifier SigV4 verification
+   * @param verifier SigV4 verification of Cognito Sync calls
+   * @param identityVerifier SigV4 verification of signed Cognito Identity calls (service {@code cognito-identity})
    * @param service the operations
    * @param identity the identity endpoint
    * @param maxBodyBytes body size cap
    */
-  public SyncHandler(SigV4Verifier verifier, SyncService service, IdentityEndpoint identity, long maxBodyBytes) {
+  public SyncHandler(SigV4Verifier verifier, SigV4Verifier identityVerifier, SyncService service,
+      IdentityEndpoint identity, long maxBodyBytes) {
     super(InvocationType.BLOCKING);
     this.verifier = verifier;
+    this.identityVerifier = identityVerifier;
     this.service = service;
     this.identity = identity;
     this.maxBodyBytes = maxBodyBytes;
@@ -86,7 +90,12 @@ public final class SyncHandler extends Handler.Abstract {
         if (!"POST".equals(method)) {
           throw new ApiException(ErrorType.MethodNotAllowedException, "Use POST for " + target);
         }
-        body = identity.handle(target, readBody(request));
+        byte[] in = readBody(request);
+        Map<String, List<String>> headers = headers(request);
+        String rawQuery = request.getHttpURI().getQuery();
+        String path = rawPath;
+        body = identity.handle(target, in, () -> identityVerifier.verify(method, path, rawQuery, headers, in),
+            scopeRegion(headers));
       } else {
         Router.Match match = router.match(method, rawPath);
         op = match.operation().name();
@@ -198,6 +207,21 @@ public final class SyncHandler extends Handler.Abstract {
         total += n;
       }
     }
+  }
+
+  /** The region of a SigV4 {@code Authorization} header's credential scope ({@code Credential=AK/date/REGION/...}). */
+  private static String scopeRegion(Map<String, List<String>> headers) {
+    List<String> auth = headers.get("authorization");
+    if (auth == null || auth.isEmpty()) {
+      return null;
+    }
+    String a = auth.get(0);
+    int i = a.indexOf("Credential=");
+    if (i < 0) {
+      return null;
+    }
+    String[] scope = a.substring(i + "Credential=".length()).split("[,\\s]", 2)[0].split("/");
+    return scope.length >= 3 ? scope[2] : null;
   }
 
   private static Map<String, List<String>> headers(Request request) {
