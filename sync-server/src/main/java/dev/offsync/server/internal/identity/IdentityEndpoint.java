@@ -12,14 +12,16 @@ import dev.offsync.server.internal.service.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * A Cognito-Identity-compatible endpoint (awsJson1.1, {@code POST /} with {@code X-Amz-Target}).
- * {@code AWSCognitoIdentityService.GetId} creates an unauthenticated identity and {@code .GetCredentialsForIdentity}
- * issues temporary credentials scoped to it; both are unsigned, as in AWS, and refused in pools whose
- * {@code AllowUnauthenticatedIdentities} is false. The identity pool operations ({@link IdentityPools}) must be
+ * {@code AWSCognitoIdentityService.GetId} finds or creates an identity and {@code .GetCredentialsForIdentity} issues
+ * temporary credentials scoped to it; both are unsigned, as in AWS, and take a {@code Logins} map of OpenID Connect
+ * tokens verified by {@link IdentityLogins} (without logins: only in pools whose {@code AllowUnauthenticatedIdentities}
+ * is true, and only for identities without a linked login). The identity pool operations ({@link IdentityPools}) must be
  * signed with developer credentials (SigV4, service {@code cognito-identity}). Every other operation of the model
  * is answered with {@code UnknownOperationException}.
  */
@@ -29,15 +31,27 @@ public final class IdentityEndpoint {
 
   private final Settings settings;
   private final IdentityPools pools;
+  private final IdentityLogins logins;
+
+  /**
+   * Creates the endpoint without OpenID Connect providers.
+   *
+   * @param settings the server's settings
+   */
+  public IdentityEndpoint(Settings settings) {
+    this(settings, List.of());
+  }
 
   /**
    * Creates the endpoint.
    *
    * @param settings the server's settings
+   * @param providers the OpenID Connect providers whose tokens are accepted as logins
    */
-  public IdentityEndpoint(Settings settings) {
+  public IdentityEndpoint(Settings settings, List<OpenIdProvider> providers) {
     this.settings = settings;
     this.pools = new IdentityPools(settings);
+    this.logins = new IdentityLogins(new LoginVerifier(providers, settings.clock()));
   }
 
   /**
@@ -77,26 +91,32 @@ public final class IdentityEndpoint {
     };
   }
 
-  private static void rejectLogins(ObjectNode in) {
-    JsonNode logins = in.get("Logins");
-    if (logins != null && !logins.isNull() && logins.size() > 0) {
-      throw ApiException.notAuthorized("Only unauthenticated identities are supported by this server");
-    }
+  private static void rejectCustomRole(ObjectNode in) {
     if (in.hasNonNull("CustomRoleArn")) {
-      throw ApiException.notAuthorized("CustomRoleArn is not supported for unauthenticated identities");
+      throw ApiException.notAuthorized("CustomRoleArn is not supported by this server");
     }
+  }
+
+  private IdentityPoolConfig pool(String poolId) {
+    return settings.store().read(tx -> IdentityPools.find(tx, poolId))
+        .orElseThrow(() -> IdentityPools.poolNotFound(poolId));
   }
 
   private byte[] getId(ObjectNode in) {
     String poolId = Fields.poolId(Fields.string(in, "IdentityPoolId", "IdentityPoolId", true));
-    rejectLogins(in);
+    // verified before any transaction: a JWKS fetch must not hold a database lock
+    List<LoginVerifier.Verified> verified = logins.verify(in, pool(poolId));
     String region = poolId.substring(0, poolId.indexOf(':'));
-    String identityId = region + ":" + UUID.randomUUID();
-    settings.store().write(tx -> {
+    String candidate = region + ":" + UUID.randomUUID();
+    String identityId = settings.store().write(tx -> {
       IdentityPoolConfig pool = IdentityPools.find(tx, poolId).orElseThrow(() -> IdentityPools.poolNotFound(poolId));
-      requireUnauthenticatedAllowed(pool);
-      tx.createIdentityIfAbsent(poolId, identityId, settings.clock().instant());
-      return null;
+      Instant now = settings.clock().instant();
+      if (verified.isEmpty()) {
+        requireUnauthenticatedAllowed(pool);
+        tx.createIdentityIfAbsent(poolId, candidate, now);
+        return candidate;
+      }
+      return IdentityLogins.identityFor(tx, pool, verified, candidate, now);
     });
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("IdentityId", identityId);
@@ -105,14 +125,16 @@ public final class IdentityEndpoint {
 
   private byte[] getCredentials(ObjectNode in) {
     String identityId = Fields.identityId(Fields.string(in, "IdentityId", "IdentityId", true));
-    rejectLogins(in);
-    String poolId = settings.store().read(tx -> {
-      String p = tx.poolOfIdentity(identityId)
-          .orElseThrow(() -> ApiException.notFound("Identity '" + identityId + "' not found"));
-      IdentityPoolConfig pool = IdentityPools.find(tx, p)
-          .orElseThrow(() -> ApiException.notFound("Identity '" + identityId + "' not found"));
-      requireUnauthenticatedAllowed(pool);
-      return p;
+    rejectCustomRole(in);
+    ApiException unknown = ApiException.notFound("Identity '" + identityId + "' not found");
+    IdentityPoolConfig found = settings.store().read(tx -> tx.poolOfIdentity(identityId)
+        .flatMap(p -> IdentityPools.find(tx, p))).orElseThrow(() -> unknown);
+    List<LoginVerifier.Verified> verified = logins.verify(in, found);
+    String poolId = found.poolId();
+    settings.store().write(tx -> {
+      IdentityPoolConfig pool = IdentityPools.find(tx, poolId).orElseThrow(() -> unknown);
+      IdentityLogins.authorize(tx, pool, identityId, verified, settings.clock().instant());
+      return null;
     });
     Instant expiration = settings.clock().instant().plus(settings.credentialsTtl());
     TemporaryCredentials c = TemporaryCredentials.issue(settings.key(), poolId, identityId, expiration);
