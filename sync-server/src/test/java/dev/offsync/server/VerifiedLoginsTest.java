@@ -37,12 +37,21 @@ import software.amazon.awssdk.services.cognitoidentity.model.ResourceConflictExc
 @MethodSource("dev.offsync.server.testing.StoreFactories#all")
 class VerifiedLoginsTest extends ServerTestSupport {
   private final LocalOidcIssuer issuer = LocalOidcIssuer.start();
+  /** A second provider whose keys the server reads from a JWKS file, never from its URL. */
+  private final LocalOidcIssuer fileIssuer = LocalOidcIssuer.start();
   private final List<AutoCloseable> clients = new ArrayList<>();
   private String pool;
 
   @Override
   protected void configure(SyncServer.Builder b) {
     b.openIdConnectProvider(issuer.issuer(), issuer.jwksUrl(), List.of(LocalOidcIssuer.CLIENT_ID));
+    try {
+      java.nio.file.Path jwks = dataDir.resolve("file-issuer-jwks.json");
+      java.nio.file.Files.writeString(jwks, fileIssuer.jwksJson());
+      b.openIdConnectProvider(fileIssuer.issuer(), jwks.toString(), List.of(LocalOidcIssuer.CLIENT_ID));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @AfterEach
@@ -51,6 +60,7 @@ class VerifiedLoginsTest extends ServerTestSupport {
       c.close();
     }
     issuer.close();
+    fileIssuer.close();
   }
 
   private CognitoIdentityClient admin() {
@@ -112,6 +122,33 @@ class VerifiedLoginsTest extends ServerTestSupport {
     restart();
     assertThat(identityClient().getId(r -> r.identityPoolId(pool)
         .logins(login(issuer.token("alice", clock.instant())))).identityId()).isEqualTo(alice);
+  }
+
+  @Test
+  void keysFromAJwksFileAndTheUrlFetchedOnceForManyTokens() {
+    String both = admin().createIdentityPool(r -> r.identityPoolName("two-providers")
+        .allowUnauthenticatedIdentities(false)
+        .openIdConnectProviderARNs("arn:aws:iam::123456789012:oidc-provider/" + issuer.name(),
+            "arn:aws:iam::123456789012:oidc-provider/" + fileIssuer.name())).identityPoolId();
+    CognitoIdentityClient id = identityClient();
+    String viaFile = id.getId(r -> r.identityPoolId(both)
+        .logins(Map.of(fileIssuer.name(), fileIssuer.token("dave", clock.instant())))).identityId();
+    assertThat(fileIssuer.jwksFetches()).isZero();
+    // the same subject at another provider is another login, hence another identity
+    String viaUrl = id.getId(r -> r.identityPoolId(both).logins(login(issuer.token("dave", clock.instant()))))
+        .identityId();
+    assertThat(viaUrl).isNotEqualTo(viaFile);
+    for (int i = 0; i < 5; i++) {
+      id.getId(r -> r.identityPoolId(both).logins(login(issuer.token("dave", clock.instant()))));
+    }
+    // cached: one fetch; and a token of an unknown kid refetches at most once per rate-limit interval
+    assertThat(issuer.jwksFetches()).isEqualTo(1);
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> id.getId(r -> r.identityPoolId(both).logins(login(
+          LocalOidcIssuer.foreignKey(issuer.claims("dave", clock.instant()).build())))))
+          .isInstanceOf(NotAuthorizedException.class);
+    }
+    assertThat(issuer.jwksFetches()).isBetween(1, 2);
   }
 
   @Test
