@@ -71,6 +71,12 @@ public final class ServerCommand implements Callable<Integer> {
       description = "Identity pool to serve, created if absent (repeatable), e.g. us-east-1:<uuid>.")
   private List<String> identityPools = new ArrayList<>();
 
+  @Option(names = "--oidc-provider", paramLabel = "issuer=URL,jwks=URL|FILE,client-id=ID[,client-id=ID...]",
+      description = "OpenID Connect provider trusted for Cognito Identity logins (repeatable): its exact issuer, its"
+          + " JWKS (URL, or a file), the accepted audiences. Pools enable it by its issuer without scheme (see"
+          + " docs/server.md).")
+  private List<String> oidcProviders = new ArrayList<>();
+
   @Option(names = "--max-datasets-per-identity", description = "Default: ${DEFAULT-VALUE}.", defaultValue = "20")
   private int maxDatasets;
 
@@ -175,6 +181,9 @@ public final class ServerCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--cors-origin: " + e.getMessage());
       }
     }
+    for (String o : oidcProviders) {
+      addOidcProvider(b, o);
+    }
     try {
       for (String p : identityPools) {
         b.identityPool(p);
@@ -235,6 +244,29 @@ public final class ServerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
     }
+  }
+
+  private void addOidcProvider(SyncServer.Builder b, String spec) {
+    String issuer = null;
+    String jwks = null;
+    List<String> clientIds = new ArrayList<>();
+    for (String part : spec.split(",")) {
+      int eq = part.indexOf('=');
+      String k = eq < 0 ? part : part.substring(0, eq).trim();
+      String v = eq < 0 ? "" : part.substring(eq + 1).trim();
+      switch (k) {
+        case "issuer" -> issuer = v;
+        case "jwks" -> jwks = v;
+        case "client-id" -> clientIds.add(v);
+        default -> throw new ParameterException(this.spec.commandLine(),
+            "--oidc-provider: unknown part '" + k + "' (expected issuer=, jwks=, client-id=)");
+      }
+    }
+    if (issuer == null || issuer.isEmpty() || jwks == null || jwks.isEmpty() || clientIds.isEmpty()) {
+      throw new ParameterException(this.spec.commandLine(),
+          "--oidc-provider needs issuer=URL,jwks=URL|FILE and at least one client-id=ID");
+    }
+    b.openIdConnectProvider(issuer, jwks, clientIds);
   }
 
   /**

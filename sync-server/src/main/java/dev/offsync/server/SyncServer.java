@@ -9,6 +9,7 @@ import dev.offsync.server.internal.http.Readiness;
 import dev.offsync.server.internal.http.SyncHandler;
 import dev.offsync.server.internal.identity.IdentityEndpoint;
 import dev.offsync.server.internal.metrics.ServerMetrics;
+import dev.offsync.server.internal.identity.OpenIdProvider;
 import dev.offsync.server.internal.service.Fields;
 import dev.offsync.server.internal.service.FileStreamSink;
 import dev.offsync.server.internal.service.Settings;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -158,8 +160,11 @@ public final class SyncServer implements AutoCloseable {
       publisher.start();
       SigV4Verifier verifier = new SigV4Verifier("cognito-sync", clock, config.maxClockSkew,
           new CredentialResolverImpl(config.developerKeys, key, clock));
-      SyncHandler handler = new SyncHandler(verifier, service, new IdentityEndpoint(settings), config.limits,
-          metrics, readiness, config.metricsEndpoint);
+      SigV4Verifier identityVerifier = new SigV4Verifier("cognito-identity", clock, config.maxClockSkew,
+          new CredentialResolverImpl(config.developerKeys, key, clock));
+      SyncHandler handler = new SyncHandler(verifier, identityVerifier, service,
+          new IdentityEndpoint(settings, config.openIdProviders), config.limits, metrics, readiness,
+          config.metricsEndpoint);
 
       ServerLimits limits = config.limits;
       QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(4, limits.maxThreads()));
@@ -354,6 +359,7 @@ public final class SyncServer implements AutoCloseable {
     private Path streamDirectory;
     private final Map<String, String> developerKeys = new LinkedHashMap<>();
     private final Set<String> identityPools = new LinkedHashSet<>();
+    private final List<OpenIdProvider> openIdProviders = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private ServerLimits limits = ServerLimits.defaults();
     private Duration syncSessionTokenTtl = Duration.ofHours(1);
@@ -385,6 +391,7 @@ public final class SyncServer implements AutoCloseable {
       b.streamDirectory = streamDirectory;
       b.developerKeys.putAll(developerKeys);
       b.identityPools.addAll(identityPools);
+      b.openIdProviders.addAll(openIdProviders);
       b.clock = clock;
       b.limits = limits;
       b.syncSessionTokenTtl = syncSessionTokenTtl;
@@ -484,6 +491,29 @@ public final class SyncServer implements AutoCloseable {
         throw new IllegalArgumentException("developer key id and secret must be non-empty, and the id without '/'");
       }
       developerKeys.put(accessKeyId, secretAccessKey);
+      return this;
+    }
+
+    /**
+     * Trusts an OpenID Connect provider for Cognito Identity logins. Its {@code Logins} key is the issuer without
+     * scheme (e.g. {@code issuer.example.com/realms/app}); a pool accepts it when its
+     * {@code OpenIdConnectProviderARNs} lists {@code arn:aws:iam::<account>:oidc-provider/<that name>} or its
+     * {@code SupportedLoginProviders} has that name as a key. See docs/server.md.
+     *
+     * @param issuer the exact {@code iss} of the provider's tokens
+     * @param jwks an {@code http(s)://} URL of the provider's JWKS, or the path of a JWKS file
+     * @param clientIds the accepted token audiences (at least one)
+     * @return this
+     * @throws IllegalArgumentException if {@code clientIds} is empty or the issuer blank
+     */
+    public Builder openIdConnectProvider(String issuer, String jwks, Collection<String> clientIds) {
+      Objects.requireNonNull(issuer, "issuer == null");
+      Objects.requireNonNull(jwks, "jwks == null");
+      Objects.requireNonNull(clientIds, "clientIds == null");
+      if (clientIds.isEmpty()) {
+        throw new IllegalArgumentException("an OpenID Connect provider needs at least one client id (audience)");
+      }
+      openIdProviders.add(new OpenIdProvider(issuer, jwks, new LinkedHashSet<>(clientIds)));
       return this;
     }
 

@@ -166,7 +166,7 @@ class AuthorizationTest extends ServerTestSupport {
     assertThat(creds.credentials().expiration()).isAfter(Instant.now().plus(Duration.ofMinutes(59)))
         .isBefore(Instant.now().plus(Duration.ofMinutes(61)));
     RawClient.Reply unknownTarget = raw().unsigned("POST", "/", "{}", "X-Amz-Target",
-        "AWSCognitoIdentityService.DeleteIdentityPool", "Content-Type", "application/x-amz-json-1.1");
+        "AWSCognitoIdentityService.TagResource", "Content-Type", "application/x-amz-json-1.1");
     assertThat(unknownTarget.status()).isEqualTo(400);
     assertThat(unknownTarget.body()).contains("UnknownOperationException");
   }

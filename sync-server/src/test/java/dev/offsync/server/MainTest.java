@@ -52,6 +52,23 @@ class MainTest {
   }
 
   @Test
+  void oidcProvidersNeedIssuerJwksAndAClientId() {
+    ServerCommand ok = new ServerCommand();
+    new CommandLine(ok).parseArgs("--data", dir.toString(), "--oidc-provider",
+        "issuer=https://issuer.example.com/realms/app,jwks=https://issuer.example.com/certs,client-id=a,client-id=b",
+        "--oidc-provider", "issuer=https://other.example.com,jwks=/etc/offsync/other-jwks.json,client-id=c");
+    assertThat(ok.toServerBuilder().build()).isNotNull();
+    for (String bad : new String[] {"issuer=https://x", "issuer=https://x,jwks=https://x/k",
+        "jwks=https://x/k,client-id=a", "issuer=https://x,jwks=https://x/k,client-id=a,colour=red"}) {
+      StringWriter err = new StringWriter();
+      int code = new CommandLine(new ServerCommand()).setErr(new PrintWriter(err))
+          .execute("--data", dir.toString(), "--port", "0", "--oidc-provider", bad);
+      assertThat(code).as(bad).isEqualTo(2);
+      assertThat(err.toString().lines().findFirst().orElse("")).as(bad).contains("--oidc-provider");
+    }
+  }
+
+  @Test
   void streamDirectoryDefaultsToTheDataDirectoryAndCanPointElsewhere() {
     ServerCommand defaults = new ServerCommand();
     new CommandLine(defaults).parseArgs("--data", dir.toString());

@@ -125,6 +125,39 @@ public interface StoreTransaction {
    */
   IdentityUsage identityUsage(String poolId, String identityId);
 
+  // ---- logins linked to identities (Cognito Identity)
+
+  /**
+   * The identity a login is linked to.
+   *
+   * @param poolId the pool
+   * @param provider the login provider name, e.g. {@code accounts.google.com}
+   * @param subject the provider's user id (the token's {@code sub})
+   * @return the identity, empty if the login is linked to none
+   */
+  Optional<String> identityOfLogin(String poolId, String provider, String subject);
+
+  /**
+   * Links a login to an identity unless the login is linked already (to any identity of the pool).
+   *
+   * @param poolId the pool
+   * @param provider the login provider name
+   * @param subject the provider's user id
+   * @param identityId the identity
+   * @param now link time
+   * @return true if linked now, false if the login was linked already (maybe to another identity)
+   */
+  boolean linkLogin(String poolId, String provider, String subject, String identityId, Instant now);
+
+  /**
+   * The logins linked to an identity.
+   *
+   * @param poolId the pool
+   * @param identityId the identity
+   * @return provider name to subject, ordered by provider
+   */
+  Map<String, String> loginsOf(String poolId, String identityId);
+
   // ---- datasets
 
   /**

@@ -40,6 +40,7 @@ public final class SyncHandler extends Handler.Abstract {
 
   private final Router router = new Router();
   private final SigV4Verifier verifier;
+  private final SigV4Verifier identityVerifier;
   private final SyncService service;
   private final IdentityEndpoint identity;
   private final long maxBodyBytes;
@@ -61,7 +62,8 @@ public final class SyncHandler extends Handler.Abstract {
   /**
    * Creates the handler.
    *
-   * @param verifier SigV4 verification
+   * @param verifier SigV4 verification of Cognito Sync calls
+   * @param identityVerifier SigV4 verification of signed Cognito Identity calls (service {@code cognito-identity})
    * @param service the operations
    * @param identity the identity endpoint
    * @param limits the body cap, deadline and minimum rate
@@ -69,10 +71,12 @@ public final class SyncHandler extends Handler.Abstract {
    * @param readiness what {@code /ready} reports
    * @param serveMetrics whether {@code GET /metrics} answers (else 404 like any unknown path)
    */
-  public SyncHandler(SigV4Verifier verifier, SyncService service, IdentityEndpoint identity, ServerLimits limits,
-      ServerMetrics metrics, Readiness readiness, boolean serveMetrics) {
+  public SyncHandler(SigV4Verifier verifier, SigV4Verifier identityVerifier, SyncService service,
+      IdentityEndpoint identity, ServerLimits limits, ServerMetrics metrics, Readiness readiness,
+      boolean serveMetrics) {
     super(InvocationType.BLOCKING);
     this.verifier = verifier;
+    this.identityVerifier = identityVerifier;
     this.service = service;
     this.identity = identity;
     this.maxBodyBytes = limits.maxRequestBodyBytes();
@@ -110,7 +114,12 @@ public final class SyncHandler extends Handler.Abstract {
         fail(x, new ApiException(ErrorType.MethodNotAllowedException, "Use POST for " + target),
             "application/x-amz-json-1.1");
       } else {
-        withBody(x, "application/x-amz-json-1.1", in -> identity.handle(target, in));
+        withBody(x, "application/x-amz-json-1.1", in -> {
+          Map<String, List<String>> headers = headers(request);
+          String rawQuery = request.getHttpURI().getQuery();
+          return identity.handle(target, in, () -> identityVerifier.verify(method, "/", rawQuery, headers, in),
+              scopeRegion(headers));
+        });
       }
     } else {
       Router.Match match;
@@ -230,6 +239,20 @@ public final class SyncHandler extends Handler.Abstract {
     } catch (IOException e) {
       return ("{\"message\":\"" + type + "\"}").getBytes(StandardCharsets.UTF_8);
     }
+  }
+
+  private static String scopeRegion(Map<String, List<String>> headers) {
+    List<String> auth = headers.get("authorization");
+    if (auth == null || auth.isEmpty()) {
+      return null;
+    }
+    String a = auth.get(0);
+    int i = a.indexOf("Credential=");
+    if (i < 0) {
+      return null;
+    }
+    String[] scope = a.substring(i + "Credential=".length()).split("[,\\s]", 2)[0].split("/");
+    return scope.length >= 3 ? scope[2] : null;
   }
 
   private static Map<String, List<String>> headers(Request request) {

@@ -352,6 +352,41 @@ public abstract class JdbcTransaction implements StoreTransaction {
   }
 
   @Override
+  public Optional<String> identityOfLogin(String poolId, String provider, String subject) {
+    return jdbc(() -> queryOne(
+        "SELECT identity_id FROM identity_logins WHERE pool_id = ? AND provider = ? AND subject = ?", ps -> {
+          ps.setString(1, poolId);
+          ps.setString(2, provider);
+          ps.setString(3, subject);
+        }, rs -> rs.getString(1)));
+  }
+
+  @Override
+  public boolean linkLogin(String poolId, String provider, String subject, String identityId, Instant now) {
+    return jdbc(() -> update("INSERT INTO identity_logins (pool_id, provider, subject, identity_id, created_ms)"
+        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (pool_id, provider, subject) DO NOTHING", ps -> {
+          ps.setString(1, poolId);
+          ps.setString(2, provider);
+          ps.setString(3, subject);
+          ps.setString(4, identityId);
+          ps.setLong(5, now.toEpochMilli());
+        }) == 1);
+  }
+
+  @Override
+  public Map<String, String> loginsOf(String poolId, String identityId) {
+    return jdbc(() -> {
+      Map<String, String> out = new java.util.LinkedHashMap<>();
+      queryList("SELECT provider, subject FROM identity_logins WHERE pool_id = ? AND identity_id = ?"
+          + " ORDER BY provider, subject", ps -> {
+            ps.setString(1, poolId);
+            ps.setString(2, identityId);
+          }, rs -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> out.putIfAbsent(e.getKey(), e.getValue()));
+      return out;
+    });
+  }
+
+  @Override
   public Optional<String> poolOfIdentity(String identityId) {
     return jdbc(() -> queryOne("SELECT pool_id FROM identities WHERE identity_id = ? ORDER BY pool_id LIMIT 1",
         ps -> ps.setString(1, identityId), rs -> rs.getString(1)));

@@ -60,6 +60,13 @@ final class SqliteMigrations {
             "CREATE TABLE stream_lease (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), owner TEXT,"
                 + " expires_ms INTEGER NOT NULL)",
             "INSERT INTO stream_lease (id, owner, expires_ms) VALUES (1, NULL, 0)"
+          },
+          // v3 -> v4: Cognito Identity logins linked to identities (one identity per login and pool)
+          new String[] {
+            "CREATE TABLE identity_logins (pool_id TEXT NOT NULL, provider TEXT NOT NULL, subject TEXT NOT NULL,"
+                + " identity_id TEXT NOT NULL, created_ms INTEGER NOT NULL,"
+                + " PRIMARY KEY (pool_id, provider, subject)) WITHOUT ROWID",
+            "CREATE INDEX identity_logins_by_identity ON identity_logins (pool_id, identity_id, provider)"
           });
 
   /** The schema version this code writes. */

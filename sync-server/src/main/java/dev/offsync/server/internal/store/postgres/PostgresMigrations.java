@@ -73,6 +73,14 @@ public final class PostgresMigrations {
             "CREATE TABLE stream_lease (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), owner TEXT,"
                 + " expires_ms BIGINT NOT NULL)",
             "INSERT INTO stream_lease (id, owner, expires_ms) VALUES (1, NULL, 0)"
+          },
+          // v3 -> v4: Cognito Identity logins linked to identities (one identity per login and pool; the primary key
+          // makes two instances linking the same login at once agree: the loser's insert conflicts)
+          new String[] {
+            "CREATE TABLE identity_logins (pool_id TEXT COLLATE \"C\" NOT NULL, provider TEXT COLLATE \"C\" NOT NULL,"
+                + " subject TEXT COLLATE \"C\" NOT NULL, identity_id TEXT COLLATE \"C\" NOT NULL,"
+                + " created_ms BIGINT NOT NULL, PRIMARY KEY (pool_id, provider, subject))",
+            "CREATE INDEX identity_logins_by_identity ON identity_logins (pool_id, identity_id, provider)"
           });
 
   /** The schema version this code writes. */
